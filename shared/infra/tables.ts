@@ -1,0 +1,99 @@
+/**
+ * Table definitions: the one source of truth for keys, indexes, stream view types and TTL
+ * attributes. The CDK stateful stack and the local runtime both build their tables from this.
+ */
+
+export type KeyType = 'S' | 'N';
+
+export interface TableDefinition {
+  /** Logical id, also the suffix of the physical table name. */
+  id: 'Events' | 'Surveys' | 'Responses' | 'Aggregates';
+  /** Env var through which functions learn the physical table name. */
+  envVar: string;
+  partitionKey: { name: string; type: KeyType };
+  sortKey?: { name: string; type: KeyType };
+  globalIndexes: Array<{
+    name: string;
+    partitionKey: { name: string; type: KeyType };
+    sortKey?: { name: string; type: KeyType };
+    /** Projected attributes; ALL keeps reads to one request. */
+    projection: 'ALL' | 'KEYS_ONLY';
+  }>;
+  stream?: 'NEW_AND_OLD_IMAGES' | 'NEW_IMAGE';
+  ttlAttribute?: string;
+}
+
+/** Accepted webhook events and cross-source dedupe markers. Raw events expire (TTL). */
+export const EVENTS_TABLE: TableDefinition = {
+  id: 'Events',
+  envVar: 'EVENTS_TABLE',
+  partitionKey: { name: 'pk', type: 'S' },
+  globalIndexes: [],
+  ttlAttribute: 'expiresAt',
+};
+
+/**
+ * Surveys, customers (fatigue state) and contacts (consent). `gsi1` is the sparse due-time
+ * index the dispatcher queries; `gsi2` finds the open surveys of a phone-number pair or email
+ * so replies are routed. The stream feeds sent/delivered/answered counts into the scores.
+ */
+export const SURVEYS_TABLE: TableDefinition = {
+  id: 'Surveys',
+  envVar: 'SURVEYS_TABLE',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  globalIndexes: [
+    {
+      name: 'gsi1',
+      partitionKey: { name: 'gsi1pk', type: 'S' },
+      sortKey: { name: 'gsi1sk', type: 'S' },
+      projection: 'ALL',
+    },
+    {
+      name: 'gsi2',
+      partitionKey: { name: 'gsi2pk', type: 'S' },
+      sortKey: { name: 'gsi2sk', type: 'S' },
+      projection: 'ALL',
+    },
+  ],
+  stream: 'NEW_AND_OLD_IMAGES',
+  ttlAttribute: 'expiresAt',
+};
+
+/**
+ * One item per answered survey (keyed by surveyId, so a changed answer overwrites it).
+ * Its stream drives the score aggregates; TTL expiry of raw responses is ignored by the
+ * consumer so historical scores never change when raw data ages out.
+ */
+export const RESPONSES_TABLE: TableDefinition = {
+  id: 'Responses',
+  envVar: 'RESPONSES_TABLE',
+  partitionKey: { name: 'surveyId', type: 'S' },
+  globalIndexes: [
+    {
+      name: 'byTouchpoint',
+      partitionKey: { name: 'touchpoint', type: 'S' },
+      sortKey: { name: 'answeredAt', type: 'S' },
+      projection: 'ALL',
+    },
+    {
+      name: 'byCustomer',
+      partitionKey: { name: 'customerId', type: 'S' },
+      sortKey: { name: 'answeredAt', type: 'S' },
+      projection: 'KEYS_ONLY',
+    },
+  ],
+  stream: 'NEW_AND_OLD_IMAGES',
+  ttlAttribute: 'expiresAt',
+};
+
+/** Pre-folded score aggregates: one item per touchpoint x period, dimensions as attributes. */
+export const AGGREGATES_TABLE: TableDefinition = {
+  id: 'Aggregates',
+  envVar: 'AGGREGATES_TABLE',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  globalIndexes: [],
+};
+
+export const TABLES = [EVENTS_TABLE, SURVEYS_TABLE, RESPONSES_TABLE, AGGREGATES_TABLE] as const;

@@ -1,0 +1,20 @@
+import type { TestProject } from 'vitest/node';
+import { type DynamoDbLocal, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+  }
+}
+
+let db: DynamoDbLocal | undefined;
+
+/** One in-memory DynamoDB Local for the whole run; each test file creates its own tables. */
+export async function setup(project: TestProject): Promise<void> {
+  db = await startDynamoDbLocal();
+  project.provide('dynamoEndpoint', db.endpoint);
+}
+
+export async function teardown(): Promise<void> {
+  await db?.stop();
+}
