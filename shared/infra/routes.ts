@@ -34,4 +34,8 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: 'POST', path: '/unsubscribe/{token}', fn: 'email-link', auth: 'token' },
   { method: 'GET', path: '/api/scores', fn: 'admin-api', auth: 'admin' },
   { method: 'GET', path: '/api/responses', fn: 'admin-api', auth: 'admin' },
+  { method: 'GET', path: '/api/alerts', fn: 'admin-api', auth: 'admin' },
+  // The dashboard's static files (no data: the page signs in and calls the admin API).
+  { method: 'GET', path: '/', fn: 'admin-api', auth: 'none' },
+  { method: 'GET', path: '/{asset}', fn: 'admin-api', auth: 'none' },
 ];

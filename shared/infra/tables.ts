@@ -29,7 +29,7 @@ export const EVENTS_TABLE: TableDefinition = {
   envVar: 'EVENTS_TABLE',
   partitionKey: { name: 'pk', type: 'S' },
   globalIndexes: [],
-  ttlAttribute: 'expiresAt',
+  ttlAttribute: 'ttl',
 };
 
 /**
@@ -57,7 +57,7 @@ export const SURVEYS_TABLE: TableDefinition = {
     },
   ],
   stream: 'NEW_AND_OLD_IMAGES',
-  ttlAttribute: 'expiresAt',
+  ttlAttribute: 'ttl',
 };
 
 /**
@@ -84,7 +84,7 @@ export const RESPONSES_TABLE: TableDefinition = {
     },
   ],
   stream: 'NEW_AND_OLD_IMAGES',
-  ttlAttribute: 'expiresAt',
+  ttlAttribute: 'ttl',
 };
 
 /** Pre-folded score aggregates: one item per touchpoint x period, dimensions as attributes. */

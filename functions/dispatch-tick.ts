@@ -1,0 +1,38 @@
+// Primary adapter: the scheduled tick (EventBridge, every minute) -> dispatch due surveys.
+import type { Deps } from '../shared/runtime/deps.ts';
+import { lazyHandler } from '../shared/runtime/lambda.ts';
+import { logger } from '../shared/runtime/log.ts';
+import { sweepPendingAlerts } from '../shared/usecases/apply-scores.ts';
+import { type DispatchReport, dispatchDue, RateBudget } from '../shared/usecases/dispatch.ts';
+
+export function createHandler(deps: Deps) {
+  // The budget lives as long as the container, so consecutive ticks share one token bucket.
+  const budget = new RateBudget(deps.config.rateLimits);
+  return async (): Promise<DispatchReport & { alertsRetried: number }> => {
+    const report = await dispatchDue(deps, budget);
+    const alertsRetried = await sweepPendingAlerts(deps);
+    const backlog = await deps.surveys.countDue(deps.clock.now(), 10_000);
+    // CloudWatch embedded metric format: alarms on backlog and provider failures read these.
+    console.log(
+      JSON.stringify({
+        _aws: {
+          Timestamp: Date.now(),
+          CloudWatchMetrics: [
+            {
+              Namespace: 'Touchpoint',
+              Dimensions: [[]],
+              Metrics: [{ Name: 'DispatchBacklog' }, { Name: 'ProviderSends' }, { Name: 'ProviderFailures' }],
+            },
+          ],
+        },
+        DispatchBacklog: backlog,
+        ProviderSends: report.sent,
+        ProviderFailures: report.failed + report.retried + report.fellBack,
+      }),
+    );
+    logger.info('dispatch tick', { ...report, backlog, alertsRetried });
+    return { ...report, alertsRetried };
+  };
+}
+
+export const handler = lazyHandler(createHandler);

@@ -1,0 +1,4 @@
+// Entry point under construction by the lead; replaced before the first landing.
+export const handler = async (): Promise<never> => {
+  throw new Error('eventbridge-ingest: not wired yet');
+};

@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
+import { signGeneric } from '../shared/sources/index.ts';
+
+/**
+ * The customer (and platform) simulator: sends the same signed requests the real platforms and
+ * Twilio send, to a running Touchpoint. Used by `local/simulate.ts`, the dashboard panel and tests.
+ */
+export interface SimResponse {
+  status: number;
+  body: string;
+  json?: unknown;
+}
+
+async function call(url: string, init: RequestInit): Promise<SimResponse> {
+  const res = await fetch(url, init);
+  const body = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, body, json };
+}
+
+/** Posts a canonical event to `/webhooks/events`, signed like an integrating system would. */
+export function sendEvent(baseUrl: string, event: unknown, secret: string, now: Date): Promise<SimResponse> {
+  const body = JSON.stringify(event);
+  return call(`${baseUrl}/webhooks/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'touchpoint-signature': signGeneric(body, secret, now) },
+    body,
+  });
+}
+
+/** Posts a form-encoded Twilio webhook with a valid X-Twilio-Signature for that exact URL. */
+export function postTwilio(
+  url: string,
+  params: Record<string, string>,
+  authToken: string,
+): Promise<SimResponse> {
+  const signature = getExpectedTwilioSignature(authToken, url, params);
+  return call(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+    body: new URLSearchParams(params).toString(),
+  });
+}
+
+export function newMessageSid(): string {
+  return `SM${randomBytes(16).toString('hex')}`;
+}
+
+/** The customer texts `body` from `from` to our number `to`. */
+export function sendSms(
+  baseUrl: string,
+  sms: { from: string; to: string; body: string; messageSid?: string; accountSid?: string },
+  authToken: string,
+): Promise<SimResponse> {
+  return postTwilio(
+    `${baseUrl}/twilio/sms`,
+    {
+      MessageSid: sms.messageSid ?? newMessageSid(),
+      AccountSid: sms.accountSid ?? 'AC00000000000000000000000000000000',
+      From: sms.from,
+      To: sms.to,
+      Body: sms.body,
+      NumMedia: '0',
+    },
+    authToken,
+  );
+}
+
+/** Extracts the text of the `<Message>` elements of a TwiML reply. */
+export function twimlMessages(xml: string): string[] {
+  return [...xml.matchAll(/<Message>([\s\S]*?)<\/Message>/g)].map((m) =>
+    (m[1] ?? '')
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&quot;', '"')
+      .replaceAll('&apos;', "'")
+      .replaceAll('&amp;', '&'),
+  );
+}

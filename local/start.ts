@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { JavaMissingError } from './dynamodb-local.ts';
+import { localEnv } from './env.ts';
+import { REPO_ROOT, startLocalRuntime } from './runtime.ts';
+
+/**
+ * `npm start`: the whole product on this machine — DynamoDB Local (persisted in .touchpoint/),
+ * the HTTP routes through a local API Gateway, the stream consumer, the dispatch tick, and
+ * sandbox channels that record what would have been sent.
+ */
+async function main(): Promise<void> {
+  const env = localEnv(REPO_ROOT);
+  const inMemory = process.argv.includes('--in-memory') || env.TOUCHPOINT_IN_MEMORY === '1';
+  const stateDir = join(REPO_ROOT, '.touchpoint');
+  const port = Number(env.PORT ?? 3000);
+  const runtime = await startLocalRuntime({
+    port,
+    background: true,
+    ...(!inMemory && { dataDir: join(stateDir, 'dynamodb'), stateDir }),
+  });
+  const u = runtime.url;
+  const token = runtime.deps.secrets.TOUCHPOINT_ADMIN_TOKEN;
+  console.log(`
+Touchpoint is running locally on ${u}
+  data        ${inMemory ? 'in memory (throwaway run)' : `${join(stateDir, 'dynamodb')} (persists; npm start -- --in-memory for a throwaway run)`}
+  DynamoDB    DynamoDB Local, tables ${Object.values({ a: runtime.deps.env.EVENTS_TABLE, b: runtime.deps.env.SURVEYS_TABLE, c: runtime.deps.env.RESPONSES_TABLE, d: runtime.deps.env.AGGREGATES_TABLE }).join(', ')}
+  streams     polling Responses + Surveys streams into the score consumer
+  channels    sandbox Twilio / SES / SNS at ${runtime.sandbox.url} (nothing leaves this machine)
+  clock       virtual, now ${runtime.clock.now().toISOString()}
+
+Try the whole loop (or run: npx tsx local/demo.ts):
+  1. Send a purchase:    npx tsx local/simulate.ts event events/canonical/purchase-sms.json
+  2. Move time 2 hours:  curl -s -XPOST ${u}/dev/clock -H 'content-type: application/json' -d '{"advanceSeconds":7200}'
+  3. See the SMS:        curl -s ${u}/dev/outbox
+  4. Reply as customer:  npx tsx local/simulate.ts sms +12015550123 6
+  5. See the score:      curl -s ${u}/api/scores -H 'Authorization: Bearer ${token}'
+Dashboard: ${u}/   (admin token: ${token})
+Press Ctrl+C to stop.`);
+  const shutdown = async () => {
+    await runtime.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof JavaMissingError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/** Document client that drops undefined values (optional fields) instead of failing. */
+export function createDocumentClient(config: DynamoDBClientConfig = {}): DynamoDBDocumentClient {
+  const client = new DynamoDBClient({ maxAttempts: 5, ...config });
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    unmarshallOptions: { wrapNumbers: false },
+  });
+}
+
+/** Physical table names, read from the env vars named in `shared/infra/tables.ts`. */
+export interface TableNames {
+  events: string;
+  surveys: string;
+  responses: string;
+  aggregates: string;
+}

@@ -1,0 +1,66 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { CanonicalEvent } from '../../../events/canonical/schema.ts';
+import { type UsageMeter, usage } from './usage.ts';
+
+/** An accepted event as stored: the canonical event plus what Touchpoint decided about it. */
+export interface StoredEvent {
+  eventId: string;
+  receivedAt: string;
+  event: CanonicalEvent;
+  surveyable: boolean;
+  /** Why the event cannot be surveyed (no contact, duplicate of another source's event...). */
+  notSurveyableReason?: string;
+  surveyId?: string;
+  /** The event this one duplicates (another source reporting the same real-world delivery). */
+  duplicateOf?: string;
+}
+
+/** Raw events are kept 90 days; aggregates are unaffected by their expiry. */
+const RETENTION_SECONDS = 90 * 24 * 3600;
+
+export class EventStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly meter: UsageMeter = usage.none,
+  ) {}
+
+  async get(eventId: string): Promise<StoredEvent | undefined> {
+    const out = await this.db.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: { pk: `EVENT#${eventId}` },
+        ConsistentRead: true,
+        ...this.meter.rc,
+      }),
+    );
+    this.meter.record(out.ConsumedCapacity);
+    if (!out.Item) return undefined;
+    const { pk: _pk, ttl: _ttl, ...stored } = out.Item;
+    return stored as StoredEvent;
+  }
+
+  /** Stores the event once; false if it was already stored (a duplicate delivery). */
+  async put(stored: StoredEvent): Promise<boolean> {
+    try {
+      const out = await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            ...stored,
+            pk: `EVENT#${stored.eventId}`,
+            ttl: Math.floor(Date.parse(stored.receivedAt) / 1000) + RETENTION_SECONDS,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ...this.meter.rc,
+        }),
+      );
+      this.meter.record(out.ConsumedCapacity);
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { SurveyResponse } from '../../domain/survey.ts';
+import { type UsageMeter, usage } from './usage.ts';
+
+/** Raw responses are kept this long (TTL); aggregates keep the history after that. */
+const RETENTION_SECONDS = 400 * 24 * 3600;
+
+export class ResponseStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly meter: UsageMeter = usage.none,
+  ) {}
+
+  async get(surveyId: string): Promise<SurveyResponse | undefined> {
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: { surveyId }, ConsistentRead: true, ...this.meter.rc }),
+    );
+    this.meter.record(out.ConsumedCapacity);
+    if (!out.Item) return undefined;
+    const { ttl: _ttl, ...response } = out.Item;
+    return response as SurveyResponse;
+  }
+
+  /** Writes the answer (idempotent: the same answer twice leaves the item unchanged). */
+  async put(response: SurveyResponse): Promise<void> {
+    const out = await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...response, ttl: Math.floor(Date.parse(response.answeredAt) / 1000) + RETENTION_SECONDS },
+        ...this.meter.rc,
+      }),
+    );
+    this.meter.record(out.ConsumedCapacity);
+  }
+
+  /** Adds the "why?" comment to an existing answer. */
+  async setComment(surveyId: string, comment: string): Promise<void> {
+    const out = await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { surveyId },
+        UpdateExpression: 'SET #c = :c',
+        ConditionExpression: 'attribute_exists(surveyId)',
+        ExpressionAttributeNames: { '#c': 'comment' },
+        ExpressionAttributeValues: { ':c': comment },
+        ...this.meter.rc,
+      }),
+    );
+    this.meter.record(out.ConsumedCapacity);
+  }
+
+  /** Newest responses of a touchpoint, for the comments list and exports. */
+  async queryByTouchpoint(
+    touchpoint: string,
+    options: { limit: number; from?: string; to?: string; cursor?: Record<string, unknown> },
+  ): Promise<{ items: SurveyResponse[]; cursor?: Record<string, unknown> }> {
+    const values: Record<string, unknown> = { ':t': touchpoint };
+    let range = '';
+    if (options.from && options.to) {
+      range = ' AND answeredAt BETWEEN :from AND :to';
+      values[':from'] = options.from;
+      values[':to'] = options.to;
+    } else if (options.from) {
+      range = ' AND answeredAt >= :from';
+      values[':from'] = options.from;
+    } else if (options.to) {
+      range = ' AND answeredAt <= :to';
+      values[':to'] = options.to;
+    }
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'byTouchpoint',
+        KeyConditionExpression: `touchpoint = :t${range}`,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+        Limit: options.limit,
+        ExclusiveStartKey: options.cursor,
+        ...this.meter.rc,
+      }),
+    );
+    this.meter.record(out.ConsumedCapacity);
+    return {
+      items: (out.Items ?? []).map(({ ttl: _ttl, ...r }) => r as SurveyResponse),
+      ...(out.LastEvaluatedKey && { cursor: out.LastEvaluatedKey }),
+    };
+  }
+}

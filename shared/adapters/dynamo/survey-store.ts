@@ -1,0 +1,361 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Survey } from '../../domain/survey.ts';
+import { type UsageMeter, usage } from './usage.ts';
+
+/** Customer-level state the engine needs for fatigue and priority decisions. */
+export interface CustomerProfile {
+  customerId: string;
+  lastSurveyId?: string;
+  lastSurveyAt?: string;
+  lastSurveyPriority?: number;
+  lastSurveyTouchpoint?: string;
+  version: number;
+}
+
+/** Opt-out and suppression state of one phone number or email address. */
+export interface ContactConsent {
+  contact: string;
+  smsOptedOut?: boolean;
+  voiceOptedOut?: boolean;
+  emailSuppressed?: 'unsubscribed' | 'bounced' | 'complaint';
+  updatedAt: string;
+}
+
+const surveyKey = (surveyId: string) => ({ pk: `SURVEY#${surveyId}`, sk: 'SURVEY' });
+const customerKey = (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 'PROFILE' });
+const contactKey = (contact: string) => ({ pk: `CONTACT#${contact.toLowerCase()}`, sk: 'CONSENT' });
+
+/** The due-time index key: sparse, present only while a survey waits to be sent. */
+export const DUE_PARTITION = 'DUE';
+export const dueSortKey = (dueAt: string, surveyId: string) => `${dueAt}#${surveyId}`;
+/** The reply-routing index key: a customer's number paired with ours, or an email address. */
+export const phoneThreadKey = (customerPhone: string, ourNumber: string) =>
+  `PHONE#${customerPhone}#${ourNumber}`;
+
+type SurveyItem = Survey & {
+  pk: string;
+  sk: string;
+  gsi1pk?: string;
+  gsi1sk?: string;
+  gsi2pk?: string;
+  gsi2sk?: string;
+  ttl?: number;
+};
+
+function stripKeys(item: Record<string, unknown>): Survey {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ttl: _t, ...survey } = item;
+  return survey as unknown as Survey;
+}
+
+/** How long raw survey records are kept after expiry (TTL); scores are unaffected. */
+const RETENTION_SECONDS = 400 * 24 * 3600;
+
+export class SurveyStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly meter: UsageMeter = usage.none,
+  ) {}
+
+  async get(surveyId: string, consistent = true): Promise<Survey | undefined> {
+    const out = await this.db.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: surveyKey(surveyId),
+        ConsistentRead: consistent,
+        ...this.meter.rc,
+      }),
+    );
+    this.meter.record(out.ConsumedCapacity);
+    return out.Item ? stripKeys(out.Item) : undefined;
+  }
+
+  /** Stores a new survey; false when a survey with this id already exists (duplicate event). */
+  async create(survey: Survey): Promise<boolean> {
+    const item: SurveyItem = {
+      ...survey,
+      ...surveyKey(survey.surveyId),
+      ...(survey.status === 'scheduled' && {
+        gsi1pk: DUE_PARTITION,
+        gsi1sk: dueSortKey(survey.dueAt, survey.surveyId),
+      }),
+      ttl: Math.floor(Date.parse(survey.expiresAt) / 1000) + RETENTION_SECONDS,
+    };
+    try {
+      const out = await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ...this.meter.rc,
+        }),
+      );
+      this.meter.record(out.ConsumedCapacity);
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Applies `changes` when the survey is still in `expectedStatus` (and, if given, still due at
+   * `expectedDueAt`): the compare-and-set every state transition goes through, so two workers can
+   * never both move the same survey. Returns the updated survey, or undefined if it lost the race.
+   */
+  async transition(
+    surveyId: string,
+    expected: {
+      status: Survey['status'] | Survey['status'][];
+      dueAt?: string;
+      conversation?: Survey['conversation'];
+    },
+    changes: Partial<Survey> & { due?: string | null; thread?: { key: string; at: string } | null },
+    extra: {
+      appendInboundId?: string;
+      appendAttempt?: Survey['attempts'][number];
+      appendDecision?: Survey['decisions'][number];
+    } = {},
+  ): Promise<Survey | undefined> {
+    const names: Record<string, string> = { '#status': 'status' };
+    const values: Record<string, unknown> = {};
+    const sets: string[] = [];
+    const removes: string[] = [];
+    let i = 0;
+    const { due, thread, ...plain } = changes;
+    for (const [key, value] of Object.entries(plain)) {
+      if (value === undefined) continue;
+      const n = `#f${i}`;
+      const v = `:f${i++}`;
+      names[n] = key;
+      values[v] = value;
+      sets.push(`${n} = ${v}`);
+    }
+    if (due !== undefined) {
+      if (due === null) removes.push('gsi1pk', 'gsi1sk');
+      else {
+        sets.push('gsi1pk = :duePk', 'gsi1sk = :dueSk');
+        values[':duePk'] = DUE_PARTITION;
+        values[':dueSk'] = dueSortKey(due, surveyId);
+      }
+    }
+    if (thread !== undefined) {
+      if (thread === null) removes.push('gsi2pk', 'gsi2sk');
+      else {
+        sets.push('gsi2pk = :threadPk', 'gsi2sk = :threadSk');
+        values[':threadPk'] = thread.key;
+        values[':threadSk'] = `${thread.at}#${surveyId}`;
+      }
+    }
+    if (extra.appendInboundId) {
+      sets.push('inboundIds = list_append(if_not_exists(inboundIds, :empty), :inbound)');
+      values[':inbound'] = [extra.appendInboundId];
+      values[':empty'] = [];
+    }
+    if (extra.appendAttempt) {
+      sets.push('attempts = list_append(if_not_exists(attempts, :emptyA), :attempt)');
+      values[':attempt'] = [extra.appendAttempt];
+      values[':emptyA'] = [];
+    }
+    if (extra.appendDecision) {
+      sets.push('decisions = list_append(if_not_exists(decisions, :emptyD), :decision)');
+      values[':decision'] = [extra.appendDecision];
+      values[':emptyD'] = [];
+    }
+    const statuses = Array.isArray(expected.status) ? expected.status : [expected.status];
+    const conditions = [`#status IN (${statuses.map((_, j) => `:es${j}`).join(', ')})`];
+    statuses.forEach((s, j) => {
+      values[`:es${j}`] = s;
+    });
+    if (expected.dueAt !== undefined) {
+      names['#dueAt'] = 'dueAt';
+      values[':edue'] = expected.dueAt;
+      conditions.push('#dueAt = :edue');
+    }
+    if (expected.conversation !== undefined) {
+      names['#conv'] = 'conversation';
+      values[':econv'] = expected.conversation;
+      conditions.push('#conv = :econv');
+    }
+    if (extra.appendInboundId) {
+      values[':inboundId'] = extra.appendInboundId;
+      conditions.push('(attribute_not_exists(inboundIds) OR NOT contains(inboundIds, :inboundId))');
+    }
+    const update = [
+      sets.length ? `SET ${sets.join(', ')}` : '',
+      removes.length ? `REMOVE ${removes.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    try {
+      const out = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: surveyKey(surveyId),
+          UpdateExpression: update,
+          ConditionExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+          ...this.meter.rc,
+        }),
+      );
+      this.meter.record(out.ConsumedCapacity);
+      return out.Attributes ? stripKeys(out.Attributes) : undefined;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
+  /** Surveys due at or before `now`, oldest first. */
+  async queryDue(now: Date, limit: number): Promise<Survey[]> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :now',
+        ExpressionAttributeValues: { ':pk': DUE_PARTITION, ':now': `${now.toISOString()}#~` },
+        Limit: limit,
+        ...this.meter.rc,
+      }),
+    );
+    this.meter.record(out.ConsumedCapacity);
+    return (out.Items ?? []).map(stripKeys);
+  }
+
+  /** Count of surveys waiting in the due index (dispatch backlog), up to `cap`. */
+  async countDue(now: Date, cap = 100_000): Promise<number> {
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :now',
+          ExpressionAttributeValues: { ':pk': DUE_PARTITION, ':now': `${now.toISOString()}#~` },
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
+      );
+      count += out.Count ?? 0;
+      start = out.LastEvaluatedKey;
+    } while (start && count < cap);
+    return count;
+  }
+
+  /** Surveys sent on a thread (phone pair or email), most recently asked first. */
+  async queryThread(threadKey: string, limit = 10): Promise<Survey[]> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': threadKey },
+        ScanIndexForward: false,
+        Limit: limit,
+        ...this.meter.rc,
+      }),
+    );
+    this.meter.record(out.ConsumedCapacity);
+    return (out.Items ?? []).map(stripKeys);
+  }
+
+  async getCustomer(customerId: string): Promise<CustomerProfile> {
+    const out = await this.db.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: customerKey(customerId),
+        ConsistentRead: true,
+        ...this.meter.rc,
+      }),
+    );
+    this.meter.record(out.ConsumedCapacity);
+    if (!out.Item) return { customerId, version: 0 };
+    const { pk: _pk, sk: _sk, ...profile } = out.Item;
+    return profile as CustomerProfile;
+  }
+
+  /** Optimistic write of the customer profile: false if someone else changed it since `expectedVersion`. */
+  async putCustomer(profile: CustomerProfile, expectedVersion: number): Promise<boolean> {
+    try {
+      const out = await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...profile, ...customerKey(profile.customerId), version: expectedVersion + 1 },
+          ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+          ...(expectedVersion !== 0 && { ExpressionAttributeValues: { ':v': expectedVersion } }),
+          ...this.meter.rc,
+        }),
+      );
+      this.meter.record(out.ConsumedCapacity);
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async getConsent(contact: string): Promise<ContactConsent | undefined> {
+    const out = await this.db.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: contactKey(contact),
+        ConsistentRead: true,
+        ...this.meter.rc,
+      }),
+    );
+    this.meter.record(out.ConsumedCapacity);
+    if (!out.Item) return undefined;
+    const { pk: _pk, sk: _sk, ...consent } = out.Item;
+    return consent as ContactConsent;
+  }
+
+  /** Sets consent flags on a contact; returns the previous state (to confirm an opt-out only once). */
+  async updateConsent(
+    contact: string,
+    flags: Partial<Omit<ContactConsent, 'contact' | 'updatedAt'>> & {
+      emailSuppressed?: ContactConsent['emailSuppressed'] | null;
+    },
+    at: Date,
+  ): Promise<ContactConsent | undefined> {
+    const names: Record<string, string> = { '#c': 'contact', '#u': 'updatedAt' };
+    const values: Record<string, unknown> = { ':c': contact.toLowerCase(), ':u': at.toISOString() };
+    const sets = ['#c = :c', '#u = :u'];
+    const removes: string[] = [];
+    let i = 0;
+    for (const [key, value] of Object.entries(flags)) {
+      if (value === undefined) continue;
+      names[`#k${i}`] = key;
+      if (value === null) removes.push(`#k${i}`);
+      else {
+        values[`:k${i}`] = value;
+        sets.push(`#k${i} = :k${i}`);
+      }
+      i++;
+    }
+    const out = await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: contactKey(contact),
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_OLD',
+        ...this.meter.rc,
+      }),
+    );
+    this.meter.record(out.ConsumedCapacity);
+    if (!out.Attributes) return undefined;
+    const { pk: _pk, sk: _sk, ...old } = out.Attributes;
+    return old as ContactConsent;
+  }
+}

@@ -1,0 +1,35 @@
+import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
+
+/**
+ * Optional capacity accounting: when enabled, every request asks for ReturnConsumedCapacity and
+ * the totals are added up (the benchmark turns them into cost per survey).
+ */
+export interface UsageMeter {
+  rc: { ReturnConsumedCapacity?: 'TOTAL' };
+  record(consumed: ConsumedCapacity | ConsumedCapacity[] | undefined): void;
+}
+
+export class CapacityMeter implements UsageMeter {
+  readonly rc = { ReturnConsumedCapacity: 'TOTAL' as const };
+  readUnits = 0;
+  writeUnits = 0;
+  requests = 0;
+
+  record(consumed: ConsumedCapacity | ConsumedCapacity[] | undefined): void {
+    this.requests++;
+    for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
+      this.readUnits += c.ReadCapacityUnits ?? 0;
+      this.writeUnits += c.WriteCapacityUnits ?? 0;
+    }
+  }
+
+  reset(): void {
+    this.readUnits = 0;
+    this.writeUnits = 0;
+    this.requests = 0;
+  }
+}
+
+export const usage = {
+  none: { rc: {}, record: () => {} } satisfies UsageMeter as UsageMeter,
+};

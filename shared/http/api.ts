@@ -1,0 +1,147 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { AuthError, NotFoundError, SignatureError, TouchpointError, ValidationError } from '../errors.ts';
+
+/** The parts of an API Gateway HTTP API (v2) request our handlers use, decoded once. */
+export interface HttpRequest {
+  method: string;
+  /** Route key such as `POST /twilio/sms`. */
+  routeKey: string;
+  path: string;
+  /** Lowercase header names; repeated headers joined with commas (as API Gateway does). */
+  headers: Record<string, string | undefined>;
+  query: Record<string, string | undefined>;
+  pathParams: Record<string, string | undefined>;
+  /** The body exactly as sent (base64 bodies decoded), for signature checks. */
+  rawBody: string;
+  rawBodyBytes: Buffer;
+  /** The public URL the caller used, rebuilt for providers that sign it (Twilio). */
+  publicUrl: string;
+  /** Base URL of the API as the caller saw it (scheme + host + stage prefix). */
+  baseUrl: string;
+  sourceIp: string;
+}
+
+export type HttpResponse = APIGatewayProxyStructuredResultV2 & { statusCode: number };
+
+/** Largest webhook body we accept; above it a 413 (API Gateway itself allows 10 MB). */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export function toHttpRequest(event: APIGatewayProxyEventV2, publicBaseUrl?: string): HttpRequest {
+  const headers: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(event.headers ?? {})) headers[k.toLowerCase()] = v;
+  const rawBodyBytes = event.body
+    ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8')
+    : Buffer.alloc(0);
+  const proto = headers['x-forwarded-proto']?.split(',')[0]?.trim() || 'https';
+  const stagePrefix =
+    event.requestContext.stage && event.requestContext.stage !== '$default'
+      ? `/${event.requestContext.stage}`
+      : '';
+  const baseUrl = (publicBaseUrl ?? `${proto}://${event.requestContext.domainName}${stagePrefix}`).replace(
+    /\/$/,
+    '',
+  );
+  const pathWithinApi =
+    stagePrefix && event.rawPath.startsWith(stagePrefix)
+      ? event.rawPath.slice(stagePrefix.length)
+      : event.rawPath;
+  const publicUrl = `${baseUrl}${pathWithinApi}${event.rawQueryString ? `?${event.rawQueryString}` : ''}`;
+  return {
+    method: event.requestContext.http.method,
+    routeKey: event.routeKey,
+    path: pathWithinApi,
+    headers,
+    query: event.queryStringParameters ?? {},
+    pathParams: event.pathParameters ?? {},
+    rawBody: rawBodyBytes.toString('utf8'),
+    rawBodyBytes,
+    publicUrl,
+    baseUrl,
+    sourceIp: event.requestContext.http.sourceIp,
+  };
+}
+
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+export function html(statusCode: number, body: string, headers: Record<string, string> = {}): HttpResponse {
+  return {
+    statusCode,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy':
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+      'x-content-type-options': 'nosniff',
+      ...headers,
+    },
+    body,
+  };
+}
+
+export function twiml(body: string, statusCode = 200): HttpResponse {
+  return { statusCode, headers: { 'content-type': 'text/xml; charset=utf-8' }, body };
+}
+
+export function text(
+  statusCode: number,
+  body: string,
+  contentType = 'text/plain; charset=utf-8',
+): HttpResponse {
+  return { statusCode, headers: { 'content-type': contentType }, body };
+}
+
+/** Maps typed errors to HTTP; anything unknown is a 500 that reveals nothing internal. */
+export function errorToHttp(error: unknown, log: (e: unknown) => void = console.error): HttpResponse {
+  if (error instanceof ValidationError) return json(error.status, { error: error.message });
+  if (error instanceof SignatureError) return json(401, { error: error.message });
+  if (error instanceof AuthError) {
+    return json(401, { error: error.message }, { 'www-authenticate': 'Bearer realm="touchpoint"' });
+  }
+  if (error instanceof NotFoundError) return json(404, { error: error.message });
+  log(error);
+  const id = error instanceof TouchpointError ? error.name : 'InternalError';
+  return json(500, { error: 'internal error', type: id });
+}
+
+/** Parses a JSON body with the checks every webhook shares: size, content type, syntax. */
+export function parseJsonBody(req: HttpRequest): unknown {
+  assertBodySize(req);
+  const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new ValidationError(`content-type must be application/json, got ${type ?? 'none'}`, 415);
+  }
+  try {
+    return JSON.parse(req.rawBody);
+  } catch (error) {
+    throw new ValidationError(`malformed JSON: ${(error as Error).message}`, 400, { cause: error });
+  }
+}
+
+export function assertBodySize(req: HttpRequest): void {
+  if (req.rawBodyBytes.length > MAX_BODY_BYTES) {
+    throw new ValidationError(
+      `body is ${req.rawBodyBytes.length} bytes; the limit is ${MAX_BODY_BYTES}`,
+      413,
+    );
+  }
+}
+
+/** Parses an application/x-www-form-urlencoded body (Twilio webhooks, HTML forms). */
+export function parseFormBody(req: HttpRequest): Record<string, string> {
+  assertBodySize(req);
+  const type = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') {
+    throw new ValidationError(
+      `content-type must be application/x-www-form-urlencoded, got ${type ?? 'none'}`,
+      415,
+    );
+  }
+  return Object.fromEntries(new URLSearchParams(req.rawBody));
+}
+
+export { AuthError, NotFoundError, SignatureError, ValidationError };

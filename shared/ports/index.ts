@@ -1,0 +1,77 @@
+/**
+ * Ports: what the use cases need from the outside world. Adapters in `shared/adapters/`
+ * implement them for AWS (DynamoDB, Twilio, SES, SNS) and for the local sandbox.
+ */
+import type { Channel } from '../domain/model.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Outbound message common fields. `idempotencyKey` is unique per survey attempt. */
+interface OutboundBase {
+  to: string;
+  surveyId: string;
+  idempotencyKey: string;
+}
+
+export interface OutboundSms extends OutboundBase {
+  from: string;
+  body: string;
+  statusCallbackUrl?: string;
+}
+
+export interface OutboundEmail extends OutboundBase {
+  from: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+  configurationSet?: string;
+}
+
+export interface OutboundCall extends OutboundBase {
+  from: string;
+  twimlUrl: string;
+  statusCallbackUrl: string;
+}
+
+export interface SendReceipt {
+  providerMessageId: string;
+}
+
+/**
+ * A channel provider. `send` throws `ChannelError` (permanent or not). `wasSent` answers, after a
+ * crash between "provider accepted" and "we recorded it", whether the attempt went out; adapters
+ * that cannot know return `'unknown'` and the dispatcher then errs on the side of not re-sending.
+ */
+export interface ChannelSender<M> {
+  readonly channel: Channel;
+  readonly provider: string;
+  send(message: M): Promise<SendReceipt>;
+  wasSent(message: M, since: Date): Promise<boolean | 'unknown'>;
+}
+
+export type SmsSender = ChannelSender<OutboundSms>;
+export type EmailSender = ChannelSender<OutboundEmail>;
+export type VoiceCaller = ChannelSender<OutboundCall>;
+
+/** A closed-loop alert (detractor or negative comment) for the team that calls customers back. */
+export interface Alert {
+  alertId: string;
+  kind: 'detractor' | 'negative_comment';
+  surveyId: string;
+  touchpoint: string;
+  metric: string;
+  score: number | null;
+  comment?: string;
+  channel: Channel;
+  customer: { id: string; name?: string; phone?: string; email?: string };
+  orderId?: string;
+  ticketId?: string;
+  answeredAt: string;
+}
+
+export interface AlertPublisher {
+  publish(alert: Alert): Promise<void>;
+}

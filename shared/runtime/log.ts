@@ -1,0 +1,23 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+
+/**
+ * Structured JSON logs (Powertools). Personal data never reaches the logs: `redact` masks phone
+ * numbers and email addresses in any string or object before it is logged.
+ */
+export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'touchpoint' });
+
+const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
+const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
+
+export function redactText(text: string): string {
+  return text.replace(EMAIL, '$1***@$2').replace(PHONE, (m) => `${m.slice(0, 3)}***${m.slice(-2)}`);
+}
+
+export function redact<T>(value: T): T {
+  if (typeof value === 'string') return redactText(value) as T;
+  if (Array.isArray(value)) return value.map((v) => redact(v)) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v)])) as T;
+  }
+  return value;
+}

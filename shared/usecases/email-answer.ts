@@ -1,0 +1,66 @@
+import type { Survey } from '../domain/survey.ts';
+import type { Deps } from '../runtime/deps.ts';
+
+export type EmailAnswerOutcome =
+  | { kind: 'recorded'; survey: Survey; score: number; changed: boolean }
+  | { kind: 'closed'; survey: Survey }
+  | { kind: 'unknown_survey' }
+  | { kind: 'out_of_range'; survey: Survey };
+
+/**
+ * Use case: a customer clicked a rating link. The first click answers the survey; a later click
+ * with another value (changing one's mind within the survey's life) replaces the score — the
+ * stream consumer then moves the count from the old value to the new one, so it counts once.
+ */
+export async function recordEmailRating(
+  deps: Deps,
+  surveyId: string,
+  score: number,
+): Promise<EmailAnswerOutcome> {
+  const now = deps.clock.now();
+  const survey = await deps.surveys.get(surveyId);
+  if (!survey) return { kind: 'unknown_survey' };
+  if (Date.parse(survey.expiresAt) <= now.getTime() || !['sent', 'answered'].includes(survey.status))
+    return { kind: 'closed', survey };
+  if (!Number.isInteger(score) || score < survey.metric.min || score > survey.metric.max)
+    return { kind: 'out_of_range', survey };
+  const existing = await deps.responses.get(surveyId);
+  if (existing && existing.score === score) return { kind: 'recorded', survey, score, changed: false };
+  const answeredAt = existing?.answeredAt ?? survey.answeredAt ?? now.toISOString();
+  await deps.responses.put({
+    surveyId,
+    touchpoint: survey.touchpoint,
+    metric: survey.metric,
+    score,
+    ...(existing?.comment && { comment: existing.comment }),
+    channel: 'email',
+    customerId: survey.customerId,
+    answeredAt,
+    ...(survey.drivers && { drivers: survey.drivers }),
+  });
+  if (survey.status === 'sent') {
+    await deps.surveys.transition(
+      surveyId,
+      { status: ['sent', 'answered'] },
+      { status: 'answered', answeredAt, conversation: survey.followUp ? 'awaiting_comment' : 'done' },
+    );
+  }
+  return { kind: 'recorded', survey, score, changed: existing !== undefined };
+}
+
+/** Use case: the "why?" box was posted. Only for an answered, still-open survey. */
+export async function recordEmailComment(
+  deps: Deps,
+  surveyId: string,
+  comment: string,
+): Promise<'recorded' | 'closed' | 'not_answered'> {
+  const now = deps.clock.now();
+  const survey = await deps.surveys.get(surveyId);
+  if (!survey || Date.parse(survey.expiresAt) <= now.getTime()) return 'closed';
+  const existing = await deps.responses.get(surveyId);
+  if (!existing) return 'not_answered';
+  const text = comment.trim().slice(0, 2000);
+  if (text.length > 0 && text !== existing.comment) await deps.responses.put({ ...existing, comment: text });
+  await deps.surveys.transition(surveyId, { status: ['answered'] }, { conversation: 'done' });
+  return 'recorded';
+}

@@ -1,0 +1,260 @@
+import { createHash } from 'node:crypto';
+import type { CanonicalEvent } from '../../events/canonical/schema.ts';
+import type { ContactConsent, CustomerProfile } from '../adapters/dynamo/survey-store.ts';
+import { computeDrivers } from '../domain/drivers.ts';
+import { type ConsentState, type CustomerState, planSurvey } from '../domain/engine.ts';
+import { languageOf } from '../domain/messages.ts';
+import type { Survey } from '../domain/survey.ts';
+import type { Deps } from '../runtime/deps.ts';
+import { dedupeKeys } from '../sources/index.ts';
+
+/** What happened to an incoming event. */
+export interface IngestResult {
+  eventId: string;
+  duplicate: boolean;
+  surveyId?: string;
+  /** `scheduled`, `rescheduled`, `skipped`, or why nothing was planned. */
+  outcome: 'scheduled' | 'rescheduled' | 'skipped' | 'duplicate' | 'not_surveyable';
+  reason?: string;
+  dueAt?: string;
+}
+
+/**
+ * A survey's id is derived from the touchpoint and the real-world thing it is about (the order for
+ * deliveries, else the event), so every re-delivery or second source of the same fact lands on the
+ * same survey and a conditional put turns duplicates into no-ops.
+ */
+export function surveyIdFor(touchpoint: string, event: CanonicalEvent): string {
+  const key = dedupeKeys(event)[0] ?? `event:${event.eventId}`;
+  return `sv_${createHash('sha256').update(`${touchpoint}|${key}`).digest('base64url').slice(0, 22)}`;
+}
+
+/** The identities a customer is known by: phone and email, so fatigue works across sources. */
+export function identitiesOf(event: CanonicalEvent): string[] {
+  const ids = [event.customer.phone, event.customer.email?.toLowerCase()].filter((v): v is string =>
+    Boolean(v),
+  );
+  return ids.length > 0 ? ids : [`${event.source}:${event.customer.id}`];
+}
+
+function consentOf(
+  phone: ContactConsent | undefined,
+  email: ContactConsent | undefined,
+  event: CanonicalEvent,
+): ConsentState {
+  const given = event.customer.consent ?? {};
+  return {
+    smsOptedOut: Boolean(phone?.smsOptedOut) || given.sms === false,
+    voiceOptedOut: Boolean(phone?.voiceOptedOut) || given.voice === false,
+    ...((email?.emailSuppressed || given.email === false) && {
+      emailSuppressed: email?.emailSuppressed ?? 'unsubscribed',
+    }),
+  };
+}
+
+/** The newest survey across all of the customer's identities, excluding this survey itself. */
+function customerStateOf(profiles: CustomerProfile[], ownSurveyId: string): CustomerState {
+  const latest = profiles
+    .filter((p) => p.lastSurveyAt && p.lastSurveyId !== ownSurveyId)
+    .sort((a, b) => String(b.lastSurveyAt).localeCompare(String(a.lastSurveyAt)))[0];
+  if (!latest?.lastSurveyAt) return {};
+  return {
+    lastSurveyAt: latest.lastSurveyAt,
+    ...(latest.lastSurveyPriority !== undefined && { lastSurveyPriority: latest.lastSurveyPriority }),
+    ...(latest.lastSurveyTouchpoint && { lastSurveyTouchpoint: latest.lastSurveyTouchpoint }),
+    ...(latest.lastSurveyId && { lastSurveyId: latest.lastSurveyId }),
+  };
+}
+
+/**
+ * Use case: an event arrived (already verified and normalized). Decide whether, when and how to
+ * survey, record the decision, and never do it twice. Steps are ordered so that a crash at any
+ * point followed by the source's retry converges on exactly one survey:
+ * 1. the event record is written last, so its presence means "fully processed";
+ * 2. the customer's fatigue slot is claimed with an optimistic version check before the survey is
+ *    created, so two concurrent events for one customer cannot both win;
+ * 3. the survey id is deterministic, so a re-run's create is a no-op.
+ */
+export async function ingestEvent(deps: Deps, event: CanonicalEvent): Promise<IngestResult> {
+  const now = deps.clock.now();
+  const existing = await deps.events.get(event.eventId);
+  if (existing) {
+    return {
+      eventId: event.eventId,
+      duplicate: true,
+      outcome: 'duplicate',
+      ...(existing.surveyId && { surveyId: existing.surveyId }),
+    };
+  }
+  const touchpoint = event.touchpoint ?? event.type;
+  const surveyId = surveyIdFor(touchpoint, event);
+  const result = await decide(deps, event, touchpoint, surveyId, now);
+  await deps.events.put({
+    eventId: event.eventId,
+    receivedAt: now.toISOString(),
+    event,
+    surveyable: result.outcome === 'scheduled' || result.outcome === 'rescheduled',
+    ...(result.outcome !== 'scheduled' &&
+      result.outcome !== 'rescheduled' && { notSurveyableReason: result.reason ?? result.outcome }),
+    ...(result.surveyId && { surveyId: result.surveyId }),
+    ...(result.outcome === 'duplicate' && { duplicateOf: result.surveyId }),
+  });
+  return result;
+}
+
+async function decide(
+  deps: Deps,
+  event: CanonicalEvent,
+  touchpoint: string,
+  surveyId: string,
+  now: Date,
+): Promise<IngestResult> {
+  const base = { eventId: event.eventId, duplicate: false, surveyId };
+  const already = await deps.surveys.get(surveyId);
+  if (already) {
+    // Same real-world fact again (e.g. a second carrier report for the order): move the schedule
+    // of a survey that has not gone out yet, never add a second survey.
+    if (already.status === 'scheduled' && event.type === 'delivery') {
+      const rule = deps.config.touchpoints[touchpoint];
+      const dueAt = new Date(Date.parse(event.occurredAt) + (rule?.delayMinutes ?? 0) * 60_000).toISOString();
+      if (dueAt !== already.dueAt) {
+        const moved = await deps.surveys.transition(
+          surveyId,
+          { status: 'scheduled', dueAt: already.dueAt },
+          { dueAt, due: dueAt },
+          {
+            appendDecision: {
+              at: now.toISOString(),
+              rule: 'supersede',
+              outcome: 'rescheduled',
+              detail: `later ${event.source} delivery event ${event.eventId}`,
+            },
+          },
+        );
+        if (moved) return { ...base, outcome: 'rescheduled', dueAt };
+      }
+    }
+    return {
+      ...base,
+      duplicate: true,
+      outcome: 'duplicate',
+      reason: `same ${touchpoint} as survey ${surveyId}`,
+    };
+  }
+
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const identities = identitiesOf(event);
+    const [profiles, phoneConsent, emailConsent] = await Promise.all([
+      Promise.all(identities.map((id) => deps.surveys.getCustomer(id))),
+      event.customer.phone ? deps.surveys.getConsent(event.customer.phone) : undefined,
+      event.customer.email ? deps.surveys.getConsent(event.customer.email) : undefined,
+    ]);
+    const plan = planSurvey({
+      event,
+      config: deps.config,
+      customer: customerStateOf(profiles, surveyId),
+      consent: consentOf(phoneConsent, emailConsent, event),
+      now,
+    });
+    const survey = newSurvey(deps, event, touchpoint, surveyId, now);
+
+    if (plan.action === 'skip') {
+      await deps.surveys.create({
+        ...survey,
+        status: 'skipped',
+        skipReason: plan.reason,
+        decisions: plan.decisions,
+      });
+      return { ...base, outcome: 'skipped', reason: plan.reason };
+    }
+    if (plan.action === 'reschedule') {
+      return { ...base, surveyId: plan.surveyId, outcome: 'rescheduled', dueAt: plan.dueAt };
+    }
+    // Claim the fatigue slot on every identity of the customer (optimistic, versioned).
+    let claimed = true;
+    for (const profile of profiles) {
+      const ok = await deps.surveys.putCustomer(
+        {
+          ...profile,
+          lastSurveyId: surveyId,
+          lastSurveyAt: plan.dueAt,
+          lastSurveyPriority: deps.config.touchpoints[touchpoint]?.priority ?? 0,
+          lastSurveyTouchpoint: touchpoint,
+        },
+        profile.version,
+      );
+      if (!ok) {
+        claimed = false;
+        break;
+      }
+    }
+    if (!claimed) continue; // someone else changed the customer meanwhile: decide again
+    if (plan.supersedes) {
+      await deps.surveys.transition(
+        plan.supersedes,
+        { status: 'scheduled' },
+        { status: 'skipped', skipReason: 'superseded_by_priority', due: null },
+        {
+          appendDecision: {
+            at: now.toISOString(),
+            rule: 'fatigue',
+            outcome: 'superseded',
+            detail: `by ${touchpoint} survey ${surveyId}`,
+          },
+        },
+      );
+    }
+    await deps.surveys.create({
+      ...survey,
+      status: 'scheduled',
+      metric: plan.metric,
+      dueAt: plan.dueAt,
+      expiresAt: plan.expiresAt,
+      channelPlan: plan.channelPlan,
+      decisions: plan.decisions,
+    });
+    return { ...base, outcome: 'scheduled', dueAt: plan.dueAt };
+  }
+  throw new Error(`customer ${event.customer.id} kept changing while planning ${surveyId}`);
+}
+
+function newSurvey(
+  deps: Deps,
+  event: CanonicalEvent,
+  touchpoint: string,
+  surveyId: string,
+  now: Date,
+): Survey {
+  const rule = deps.config.touchpoints[touchpoint];
+  const { customer, context } = event;
+  return {
+    surveyId,
+    touchpoint,
+    metric: rule?.metric ?? { kind: 'nps', min: 0, max: 10 },
+    eventId: event.eventId,
+    eventType: event.type,
+    source: event.source,
+    customerId: customer.id,
+    ...(customer.name && { customerName: customer.name }),
+    ...(customer.phone && { phone: customer.phone }),
+    ...(customer.email && { email: customer.email.toLowerCase() }),
+    ...(customer.locale && { locale: customer.locale }),
+    language: languageOf(customer.locale),
+    ...(customer.timeZone && { timeZone: customer.timeZone }),
+    status: 'scheduled',
+    createdAt: now.toISOString(),
+    dueAt: now.toISOString(),
+    expiresAt: now.toISOString(),
+    channelPlan: [],
+    attempts: [],
+    decisions: [],
+    followUp: rule?.followUp ?? false,
+    context: {
+      ...(context.orderId && { orderId: context.orderId }),
+      ...(context.ticketId && { ticketId: context.ticketId }),
+      ...(context.agent && { agent: context.agent }),
+      ...(context.trackingNumber && { trackingNumber: context.trackingNumber }),
+    },
+    drivers: computeDrivers(event.type, context, event.occurredAt),
+  };
+}

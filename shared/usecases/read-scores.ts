@@ -1,0 +1,123 @@
+import { CHANNELS, type Channel, type MetricDefinition } from '../domain/model.ts';
+import { periodKeys, type ScoreSummary, sumItems, summarize } from '../domain/scoring.ts';
+import { ValidationError } from '../errors.ts';
+import type { Deps } from '../runtime/deps.ts';
+
+export type Granularity = 'day' | 'week' | 'month';
+
+export interface ScoresQuery {
+  touchpoint?: string;
+  metric?: string;
+  channel?: Channel;
+  /** Inclusive ISO dates (YYYY-MM-DD) in the reporting time zone; both or neither. */
+  from?: string;
+  to?: string;
+  /** When set, a time series at that granularity is included. */
+  period?: Granularity;
+}
+
+export interface TouchpointScore extends ScoreSummary {
+  touchpoint: string;
+  byChannel: Partial<Record<Channel, ScoreSummary>>;
+  series?: Array<{ period: string } & ScoreSummary>;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PREFIX: Record<Granularity, string> = { day: 'D#', week: 'W#', month: 'M#' };
+
+/** Parses and checks the query string of `GET /api/scores`. */
+export function parseScoresQuery(q: Record<string, string | undefined>, touchpoints: string[]): ScoresQuery {
+  const out: ScoresQuery = {};
+  if (q.touchpoint !== undefined) {
+    if (!touchpoints.includes(q.touchpoint))
+      throw new ValidationError(
+        `touchpoint: unknown "${q.touchpoint}"; known: ${touchpoints.join(', ')}`,
+        400,
+      );
+    out.touchpoint = q.touchpoint;
+  }
+  if (q.metric !== undefined) {
+    if (!['nps', 'csat', 'ces'].includes(q.metric))
+      throw new ValidationError('metric: must be nps, csat or ces', 400);
+    out.metric = q.metric;
+  }
+  if (q.channel !== undefined) {
+    if (!(CHANNELS as readonly string[]).includes(q.channel))
+      throw new ValidationError('channel: must be sms, email or voice', 400);
+    out.channel = q.channel as Channel;
+  }
+  for (const key of ['from', 'to'] as const) {
+    const value = q[key];
+    if (value === undefined) continue;
+    if (!DATE.test(value) || Number.isNaN(Date.parse(value)))
+      throw new ValidationError(`${key}: must be a date like 2026-03-10`, 400);
+    out[key] = value;
+  }
+  if (out.from && out.to && out.from > out.to) throw new ValidationError('from: must not be after to', 400);
+  if (q.period !== undefined) {
+    if (!['day', 'week', 'month'].includes(q.period))
+      throw new ValidationError('period: must be day, week or month', 400);
+    out.period = q.period as Granularity;
+  }
+  return out;
+}
+
+function dims(channel?: Channel): string {
+  return channel ? `ch:${channel}` : 'all';
+}
+
+/**
+ * Use case: the scores a CX team looks at. Reads pre-folded aggregates only (one item per
+ * touchpoint for all-time, one small range query for a date window), never raw responses.
+ */
+export async function readScores(
+  deps: Deps,
+  query: ScoresQuery,
+): Promise<{ reportingTimeZone: string; scores: TouchpointScore[] }> {
+  const tz = deps.config.reportingTimeZone;
+  const minSample = deps.config.minSample;
+  const names = Object.keys(deps.config.touchpoints).filter(
+    (t) =>
+      (!query.touchpoint || t === query.touchpoint) &&
+      (!query.metric || deps.config.touchpoints[t]?.metric.kind === query.metric),
+  );
+  const scores = await Promise.all(
+    names.map(async (touchpoint) => {
+      const metric = deps.config.touchpoints[touchpoint]?.metric as MetricDefinition;
+      let item: Record<string, number>;
+      if (query.from || query.to) {
+        const from = `D#${query.from ?? '0000-00-00'}`;
+        const to = `D#${query.to ?? '9999-99-99'}`;
+        item = sumItems((await deps.aggregates.range(touchpoint, from, to)).map((r) => r.item));
+      } else {
+        item = (await deps.aggregates.get(touchpoint, 'ALL')) ?? {};
+      }
+      const summary = summarize(item, metric, dims(query.channel), { minSample });
+      const byChannel: TouchpointScore['byChannel'] = {};
+      for (const channel of CHANNELS) {
+        const s = summarize(item, metric, `ch:${channel}`, { minSample });
+        if (s.responses > 0 || (s.sent ?? 0) > 0) byChannel[channel] = s;
+      }
+      const result: TouchpointScore = { touchpoint, ...summary, byChannel };
+      if (query.period) {
+        const prefix = PREFIX[query.period];
+        const fromKey = query.from ? periodKeyOf(query.period, query.from) : `${prefix}0000`;
+        const toKey = query.to ? periodKeyOf(query.period, query.to) : `${prefix}9999~`;
+        const rows = await deps.aggregates.range(touchpoint, fromKey, toKey);
+        result.series = rows.map((r) => ({
+          period: r.period.slice(2),
+          ...summarize(r.item, metric, dims(query.channel), { minSample }),
+        }));
+      }
+      return result;
+    }),
+  );
+  return { reportingTimeZone: tz, scores };
+}
+
+function periodKeyOf(granularity: Granularity, date: string): string {
+  // The date is already a reporting-zone calendar date: compute its week/month in UTC.
+  const keys = periodKeys(new Date(`${date}T12:00:00Z`), 'UTC');
+  const prefix = PREFIX[granularity];
+  return keys.find((k) => k.startsWith(prefix)) ?? `${prefix}${date}`;
+}
