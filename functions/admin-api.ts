@@ -1,12 +1,26 @@
 // Primary adapter: API Gateway HTTP API -> admin read use cases (scores, responses).
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { ValidationError } from '../shared/errors.ts';
 import { assertAdmin } from '../shared/http/admin-auth.ts';
-import { errorToHttp, type HttpResponse, json, text, toHttpRequest } from '../shared/http/api.ts';
+import {
+  errorToHttp,
+  type HttpResponse,
+  json,
+  parseJsonBody,
+  text,
+  toHttpRequest,
+} from '../shared/http/api.ts';
 import { serveDashboardFile } from '../shared/http/static-files.ts';
+import { describeIssues } from '../shared/http/validation.ts';
 import type { Deps } from '../shared/runtime/deps.ts';
 import { lazyHandler } from '../shared/runtime/lambda.ts';
+import { eraseCustomer, findCustomerData } from '../shared/usecases/customer-data.ts';
 import { listResponses, parseResponsesQuery, responsesToCsv } from '../shared/usecases/list-responses.ts';
 import { parseScoresQuery, readScores } from '../shared/usecases/read-scores.ts';
+import { SendTestInput, sendTestSurvey } from '../shared/usecases/send-test.ts';
+
+const EraseInput = z.object({ customer: z.string().min(1).max(254) }).strict();
 
 export function createHandler(deps: Deps) {
   return async (event: APIGatewayProxyEventV2): Promise<HttpResponse> => {
@@ -29,6 +43,21 @@ export function createHandler(deps: Deps) {
           { items: await deps.aggregates.listAlerts({ limit }) },
           { 'cache-control': 'no-store' },
         );
+      }
+      if (event.routeKey === 'GET /api/customers/export') {
+        if (!req.query.customer)
+          throw new ValidationError('customer: query parameter is required (id, phone or email)', 400);
+        return json(200, await findCustomerData(deps, req.query.customer), { 'cache-control': 'no-store' });
+      }
+      if (event.routeKey === 'POST /api/customers/erase') {
+        const body = EraseInput.safeParse(parseJsonBody(req));
+        if (!body.success) throw new ValidationError(describeIssues(body.error), 422);
+        return json(200, { erased: await eraseCustomer(deps, body.data.customer) });
+      }
+      if (event.routeKey === 'POST /api/send-test') {
+        const body = SendTestInput.safeParse(parseJsonBody(req));
+        if (!body.success) throw new ValidationError(describeIssues(body.error), 422);
+        return json(200, await sendTestSurvey(deps, body.data));
       }
       const query = parseResponsesQuery(req.query, touchpoints);
       const page = await listResponses(deps, query);

@@ -19,6 +19,7 @@ import type { UsageMeter } from '../shared/adapters/dynamo/usage.ts';
 import { ensureTables, tableNamesFor } from '../shared/infra/create-tables.ts';
 import { buildDeps, type Deps } from '../shared/runtime/deps.ts';
 import type { DispatchReport } from '../shared/usecases/dispatch.ts';
+import { recomputeAggregates } from '../shared/usecases/recompute.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { localEnv } from './env.ts';
 import { type HttpHandler, LocalGateway, type LocalResponse, type LocalRoute } from './gateway.ts';
@@ -199,6 +200,10 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
             (!q.get('channel') || e.channel === q.get('channel')),
         );
       return jsonResponse(200, { now: clock.now().toISOString(), count: entries.length, messages: entries });
+    }
+    if (url.pathname === '/dev/recompute' && req.method === 'POST') {
+      await poller.drain();
+      return jsonResponse(200, await recomputeAggregates(deps));
     }
     if (url.pathname === '/dev/clock' && req.method === 'GET')
       return jsonResponse(200, { now: clock.now().toISOString() });

@@ -38,10 +38,12 @@ export const SecretsSchema = z.object({
 export type Secrets = z.infer<typeof SecretsSchema>;
 
 export const EnvSchema = z.object({
-  EVENTS_TABLE: z.string().min(1),
-  SURVEYS_TABLE: z.string().min(1),
-  RESPONSES_TABLE: z.string().min(1),
-  AGGREGATES_TABLE: z.string().min(1),
+  // Each function is granted (and told) only the tables it uses; a store used without its table
+  // fails with a ConfigError naming the variable (see shared/runtime/deps.ts).
+  EVENTS_TABLE: z.string().min(1).optional(),
+  SURVEYS_TABLE: z.string().min(1).optional(),
+  RESPONSES_TABLE: z.string().min(1).optional(),
+  AGGREGATES_TABLE: z.string().min(1).optional(),
   TOUCHPOINT_SECRET_ARN: z.string().startsWith('arn:').optional(),
   SMS_PROVIDER: z.enum(['twilio', 'sns']).default('twilio'),
   TWILIO_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number'),

@@ -48,6 +48,8 @@ export interface Survey {
   retries?: number;
   context: { orderId?: string; ticketId?: string; agent?: string; trackingNumber?: string };
   drivers?: Record<string, string>;
+  /** A test survey sent by an admin (`touchpoint send-test`): never counted in the scores. */
+  test?: boolean;
 }
 
 /** A customer's answer to one survey (one per survey; changing one's mind overwrites it). */
@@ -63,6 +65,8 @@ export interface SurveyResponse {
   drivers?: Record<string, string>;
   /** Set when the customer's data was erased: the stream consumer subtracts the old answer. */
   erased?: boolean;
+  /** Answer to an admin's test survey: never counted in the scores. */
+  test?: boolean;
 }
 
 export const OPEN_STATUSES: readonly SurveyStatus[] = ['sent'];

@@ -94,6 +94,8 @@ export const AGGREGATES_TABLE: TableDefinition = {
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'S' },
   globalIndexes: [],
+  // Only ledger entries carry a ttl; aggregate items never expire.
+  ttlAttribute: 'ttl',
 };
 
 export const TABLES = [EVENTS_TABLE, SURVEYS_TABLE, RESPONSES_TABLE, AGGREGATES_TABLE] as const;

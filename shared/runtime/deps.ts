@@ -58,6 +58,20 @@ export interface DepsOverrides extends Partial<Deps> {
   dynamo?: DynamoDBClient;
 }
 
+/**
+ * A store for a table this function was given, or a stand-in whose every use throws a ConfigError
+ * naming the missing variable (a function is only told about the tables it may touch).
+ */
+function store<T extends object>(envVar: string, table: string | undefined, make: (table: string) => T): T {
+  if (table) return make(table);
+  return new Proxy({} as T, {
+    get(_target, prop) {
+      if (prop === 'then') return undefined;
+      throw new ConfigError(`missing ${envVar}: this function was not given that table`);
+    },
+  });
+}
+
 /** Builds the production adapters from env (+ secret), with optional overrides for local runs. */
 export async function buildDeps(
   source: Record<string, string | undefined> = process.env,
@@ -82,10 +96,15 @@ export async function buildDeps(
     env,
     secrets,
     config,
-    events: overrides.events ?? new EventStore(db, env.EVENTS_TABLE, meter),
-    surveys: overrides.surveys ?? new SurveyStore(db, env.SURVEYS_TABLE, meter),
-    responses: overrides.responses ?? new ResponseStore(db, env.RESPONSES_TABLE, meter),
-    aggregates: overrides.aggregates ?? new AggregateStore(db, env.AGGREGATES_TABLE, meter),
+    events: overrides.events ?? store('EVENTS_TABLE', env.EVENTS_TABLE, (t) => new EventStore(db, t, meter)),
+    surveys:
+      overrides.surveys ?? store('SURVEYS_TABLE', env.SURVEYS_TABLE, (t) => new SurveyStore(db, t, meter)),
+    responses:
+      overrides.responses ??
+      store('RESPONSES_TABLE', env.RESPONSES_TABLE, (t) => new ResponseStore(db, t, meter)),
+    aggregates:
+      overrides.aggregates ??
+      store('AGGREGATES_TABLE', env.AGGREGATES_TABLE, (t) => new AggregateStore(db, t, meter)),
     sms,
     email: overrides.email ?? new SesEmail(new SESv2Client({ maxAttempts: 1 })),
     voice: overrides.voice ?? new TwilioVoice(twilio),

@@ -51,7 +51,7 @@ const MAX_COMMENT_IN_ALERT = 500;
 function snapshot(image: Record<string, unknown> | undefined): ResponseSnapshot | undefined {
   if (!image) return undefined;
   const r = image as unknown as SurveyResponse;
-  if (r.erased) return undefined;
+  if (r.erased || r.test) return undefined;
   return {
     surveyId: r.surveyId,
     touchpoint: r.touchpoint,
@@ -70,7 +70,12 @@ function lifecycle(
 ): SurveyLifecycleChange[] {
   const before = oldImage as (Partial<Survey> & { deliveredAt?: string }) | undefined;
   const after = newImage as (Partial<Survey> & { deliveredAt?: string }) | undefined;
-  if (!after?.touchpoint || !String((newImage as { pk?: string }).pk ?? '').startsWith('SURVEY#')) return [];
+  if (
+    !after?.touchpoint ||
+    after.test ||
+    !String((newImage as { pk?: string }).pk ?? '').startsWith('SURVEY#')
+  )
+    return [];
   const channel = (after.channel ?? 'sms') as Channel;
   const out: SurveyLifecycleChange[] = [];
   if (after.sentAt && !before?.sentAt)

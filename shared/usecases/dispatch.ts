@@ -12,6 +12,8 @@ export const SEND_LEASE_SECONDS = 300;
 /** Transient failures are retried with exponential backoff, at most this many times per channel. */
 export const MAX_TRANSIENT_RETRIES = 8;
 
+export type { Outcome as DispatchOutcome };
+
 export interface DispatchReport {
   examined: number;
   sent: number;
@@ -69,6 +71,20 @@ function backoffSeconds(retries: number): number {
  * `scheduled -> sending -> sent` by compare-and-set, so concurrent ticks never send one twice; a
  * crash between the provider's accept and our `sent` write is repaired by `recover` after the lease.
  */
+export function emptyReport(): DispatchReport {
+  return {
+    examined: 0,
+    sent: 0,
+    deferred: 0,
+    retried: 0,
+    failed: 0,
+    fellBack: 0,
+    expired: 0,
+    recovered: 0,
+    throttled: 0,
+  };
+}
+
 export async function dispatchDue(
   deps: Deps,
   budget: RateBudget,

@@ -37,6 +37,7 @@ export async function recordEmailRating(
     customerId: survey.customerId,
     answeredAt,
     ...(survey.drivers && { drivers: survey.drivers }),
+    ...(survey.test && { test: true }),
   });
   if (survey.status === 'sent') {
     await deps.surveys.transition(

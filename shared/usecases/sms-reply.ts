@@ -99,6 +99,7 @@ export async function handleInboundSms(deps: Deps, sms: InboundSms): Promise<Sms
     customerId: open.customerId,
     answeredAt: open.answeredAt ?? now.toISOString(),
     ...(open.drivers && { drivers: open.drivers }),
+    ...(open.test && { test: true }),
   });
   const move = (changes: Partial<Survey>) =>
     deps.surveys.transition(open.surveyId, { status: open.status, conversation: state }, changes, {

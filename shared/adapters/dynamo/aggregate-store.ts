@@ -46,8 +46,8 @@ export const MAX_TRANSACTION_ACTIONS = 100;
 
 export class AggregateStore {
   constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
+    readonly db: DynamoDBDocumentClient,
+    readonly table: string,
     private readonly meter: UsageMeter = usage.none,
   ) {}
 
@@ -243,4 +243,20 @@ function numericAttributes(item: Record<string, unknown>): Record<string, number
   const out: Record<string, number> = {};
   for (const [k, v] of Object.entries(item)) if (typeof v === 'number' && k !== 'ttl') out[k] = v;
   return out;
+}
+
+/** Every score aggregate item (not ledger or alert items), for audits and recompute. */
+export async function* scanAggregates(
+  store: AggregateStore,
+): AsyncGenerator<{ key: string; item: Record<string, number> }> {
+  const { scanTable } = await import('./response-store.ts');
+  for await (const page of scanTable(store.db, store.table)) {
+    for (const raw of page) {
+      const pk = String(raw.pk);
+      if (pk === 'ALERT' || pk.startsWith('LEDGER#')) continue;
+      const item: Record<string, number> = {};
+      for (const [k, v] of Object.entries(raw)) if (typeof v === 'number') item[k] = v;
+      yield { key: `${pk}#${String(raw.sk)}`, item };
+    }
+  }
 }

@@ -21,8 +21,8 @@ const RETENTION_SECONDS = 90 * 24 * 3600;
 
 export class EventStore {
   constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
+    readonly db: DynamoDBDocumentClient,
+    readonly table: string,
     private readonly meter: UsageMeter = usage.none,
   ) {}
 

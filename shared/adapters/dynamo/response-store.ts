@@ -3,6 +3,7 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  ScanCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { SurveyResponse } from '../../domain/survey.ts';
@@ -13,8 +14,8 @@ const RETENTION_SECONDS = 400 * 24 * 3600;
 
 export class ResponseStore {
   constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
+    readonly db: DynamoDBDocumentClient,
+    readonly table: string,
     private readonly meter: UsageMeter = usage.none,
   ) {}
 
@@ -91,5 +92,47 @@ export class ResponseStore {
       items: (out.Items ?? []).map(({ ttl: _ttl, ...r }) => r as SurveyResponse),
       ...(out.LastEvaluatedKey && { cursor: out.LastEvaluatedKey }),
     };
+  }
+}
+
+/** Reads every item of a table with a parallel scan (admin operations: recompute, erase, export). */
+export async function* scanTable(
+  db: DynamoDBDocumentClient,
+  table: string,
+  options: {
+    segments?: number;
+    filter?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
+  } = {},
+): AsyncGenerator<Record<string, unknown>[]> {
+  const segments = options.segments ?? 4;
+  const cursors: Array<Record<string, unknown> | undefined | null> = Array.from(
+    { length: segments },
+    () => undefined,
+  );
+  while (cursors.some((c) => c !== null)) {
+    const pages = await Promise.all(
+      cursors.map(async (cursor, segment) => {
+        if (cursor === null) return { items: [] as Record<string, unknown>[], next: null };
+        const out = await db.send(
+          new ScanCommand({
+            TableName: table,
+            Segment: segment,
+            TotalSegments: segments,
+            ExclusiveStartKey: cursor,
+            ...(options.filter && {
+              FilterExpression: options.filter.expression,
+              ...(options.filter.names && { ExpressionAttributeNames: options.filter.names }),
+              ...(options.filter.values && { ExpressionAttributeValues: options.filter.values }),
+            }),
+          }),
+        );
+        return { items: out.Items ?? [], next: out.LastEvaluatedKey ?? null };
+      }),
+    );
+    pages.forEach((p, i) => {
+      cursors[i] = p.next;
+    });
+    const items = pages.flatMap((p) => p.items);
+    if (items.length > 0) yield items;
   }
 }

@@ -59,8 +59,8 @@ const RETENTION_SECONDS = 400 * 24 * 3600;
 
 export class SurveyStore {
   constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
+    readonly db: DynamoDBDocumentClient,
+    readonly table: string,
     private readonly meter: UsageMeter = usage.none,
   ) {}
 

@@ -1,0 +1,352 @@
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { localEnv } from '../local/env.ts';
+import { REPO_ROOT } from '../local/runtime.ts';
+import { loadTouchpointConfig } from '../shared/domain/touchpoints.ts';
+import { ProgressBar } from './progress.ts';
+
+/**
+ * The admin CLI: `npx touchpoint <command>`. Talks to the admin API of a running Touchpoint: the
+ * local runtime by default, or a deployed stack (`--endpoint`/`TOUCHPOINT_URL` and
+ * `--token`/`TOUCHPOINT_ADMIN_TOKEN`). Exit codes: 0 ok, 1 failed, 2 usage error, 3 cannot connect.
+ */
+const HELP: Record<string, string> = {
+  '': `usage: touchpoint <command> [options]
+
+commands:
+  scores              scores per touchpoint (table, or --json)
+  responses           export responses (--csv or JSON lines), newest first
+  send-test           send yourself a survey now through the configured provider
+  erase               erase a customer's personal data everywhere (asks to confirm; --yes)
+  export              a customer's data as JSON (data subject access request)
+  recompute           rebuild all score aggregates from the raw responses
+  config check        validate touchpoints.config.json
+
+global options:
+  --endpoint <url>    Touchpoint API (env TOUCHPOINT_URL; default the local runtime)
+  --token <token>     admin token (env TOUCHPOINT_ADMIN_TOKEN; default the local one)
+  -h, --help          help for any command`,
+  scores: `usage: touchpoint scores [--touchpoint <name>] [--channel sms|email|voice] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]`,
+  responses: `usage: touchpoint responses [--touchpoint <name>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--with-comment] [--csv] [--limit N]
+  Streams every matching response to stdout (CSV with --csv, else one JSON object per line);
+  a progress bar shows on stderr for long exports. Example: touchpoint responses --csv > responses.csv`,
+  'send-test': `usage: touchpoint send-test --to <+1201555... | email> --touchpoint <name> [--channel sms|email|voice] [--locale de-DE]`,
+  erase: `usage: touchpoint erase --customer <id | +phone | email> [--yes]
+  Removes the customer's personal data everywhere and subtracts their responses from the scores.`,
+  export: `usage: touchpoint export --customer <id | +phone | email>`,
+  recompute: `usage: touchpoint recompute
+  Rebuilds every aggregate from the raw responses (local runtime: npm run recompute does the same).`,
+  config: `usage: touchpoint config check [--file touchpoints.config.json]`,
+};
+
+class UsageError extends Error {}
+class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+interface Ctx {
+  endpoint: string;
+  token: string;
+  out: NodeJS.WritableStream;
+}
+
+async function api(
+  ctx: Ctx,
+  method: string,
+  path: string,
+  body?: unknown,
+  accept = 'application/json',
+): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(`${ctx.endpoint}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${ctx.token}`,
+        accept,
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+  } catch (error) {
+    throw new ApiError(
+      `cannot reach Touchpoint at ${ctx.endpoint} (${(error as Error).message}); is it running (npm start) or is --endpoint right?`,
+      0,
+    );
+  }
+  if (!res.ok) {
+    const text = await res.text();
+    let message = text;
+    try {
+      message = (JSON.parse(text) as { error?: string }).error ?? text;
+    } catch {}
+    throw new ApiError(`${method} ${path} failed with ${res.status}: ${message}`, res.status);
+  }
+  return res;
+}
+
+function fmtScore(metric: string, score: number | null): string {
+  if (score === null) return '-';
+  if (metric === 'nps') return `${score > 0 ? '+' : ''}${Math.round(score)}`;
+  if (metric === 'csat') return `${score.toFixed(1)}%`;
+  return score.toFixed(2);
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+async function scores(ctx: Ctx, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      touchpoint: { type: 'string' },
+      channel: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  const q = new URLSearchParams(
+    Object.entries(values).filter(([k, v]) => k !== 'json' && typeof v === 'string') as [string, string][],
+  );
+  const res = await api(ctx, 'GET', `/api/scores${q.size ? `?${q}` : ''}`);
+  const data = (await res.json()) as {
+    scores: Array<{
+      touchpoint: string;
+      metric: string;
+      score: number | null;
+      ci95: { low: number; high: number } | null;
+      responses: number;
+      responseRate?: number | null;
+      lowSample: boolean;
+    }>;
+  };
+  if (values.json) {
+    ctx.out.write(`${JSON.stringify(data, null, 2)}\n`);
+    return 0;
+  }
+  const rows = [['TOUCHPOINT', 'METRIC', 'SCORE', '95% CI', 'RESPONSES', 'RESPONSE RATE', '']];
+  for (const s of data.scores) {
+    rows.push([
+      s.touchpoint,
+      s.metric.toUpperCase(),
+      fmtScore(s.metric, s.score),
+      s.ci95 ? `${fmtScore(s.metric, s.ci95.low)} .. ${fmtScore(s.metric, s.ci95.high)}` : '-',
+      String(s.responses),
+      s.responseRate == null ? '-' : `${Math.round(s.responseRate * 100)}%`,
+      s.lowSample ? 'low sample' : '',
+    ]);
+  }
+  ctx.out.write(`${table(rows)}\n`);
+  return 0;
+}
+
+async function responses(ctx: Ctx, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      touchpoint: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'with-comment': { type: 'boolean' },
+      csv: { type: 'boolean' },
+      limit: { type: 'string' },
+    },
+  });
+  const max = values.limit ? Number(values.limit) : Number.POSITIVE_INFINITY;
+  if (Number.isNaN(max) || max < 1) throw new UsageError('--limit must be a positive number');
+  const bar = new ProgressBar('exporting');
+  let cursor: string | undefined;
+  let written = 0;
+  let first = true;
+  do {
+    const q = new URLSearchParams({ limit: String(Math.min(500, max - written)) });
+    for (const key of ['touchpoint', 'from', 'to'] as const)
+      if (values[key]) q.set(key, values[key] as string);
+    if (values['with-comment']) q.set('withComment', 'true');
+    if (cursor) q.set('cursor', cursor);
+    if (values.csv) {
+      const res = await api(ctx, 'GET', `/api/responses?${q}`, undefined, 'text/csv');
+      const text = await res.text();
+      const lines = text.split('\r\n').filter(Boolean);
+      ctx.out.write(`${(first ? lines : lines.slice(1)).join('\r\n')}\r\n`);
+      written += lines.length - 1;
+      cursor = res.headers.get('x-next-cursor') ?? undefined;
+    } else {
+      const res = await api(ctx, 'GET', `/api/responses?${q}`);
+      const page = (await res.json()) as { items: unknown[]; cursor?: string };
+      for (const item of page.items) ctx.out.write(`${JSON.stringify(item)}\n`);
+      written += page.items.length;
+      cursor = page.cursor;
+    }
+    first = false;
+    bar.update(written);
+  } while (cursor && written < max);
+  bar.done(`${written} responses exported`);
+  return 0;
+}
+
+async function confirm(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) return false;
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const answer = await rl.question(question);
+  rl.close();
+  return /^y(es)?$/i.test(answer.trim());
+}
+
+/** Splits global options (--endpoint, --token, --help) from the command and its own arguments. */
+function splitArgs(argv: string[]): {
+  command: string;
+  args: string[];
+  endpoint?: string;
+  token?: string;
+  help: boolean;
+} {
+  const out: { command: string; args: string[]; endpoint?: string; token?: string; help: boolean } = {
+    command: '',
+    args: [],
+    help: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const [name, inline] = arg.startsWith('--')
+      ? (arg.split(/=(.*)/s) as [string, string | undefined])
+      : [arg, undefined];
+    if (name === '--endpoint' || name === '--token') {
+      const value = inline ?? argv[++i];
+      if (!value) throw new UsageError(`${name} needs a value`);
+      out[name === '--endpoint' ? 'endpoint' : 'token'] = value;
+    } else if (arg === '-h' || arg === '--help') out.help = true;
+    else if (!out.command && !arg.startsWith('-')) out.command = arg;
+    else out.args.push(arg);
+  }
+  return out;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const env = { ...localEnv(REPO_ROOT) };
+  const { command, args: cleaned, endpoint, token, help } = splitArgs(argv);
+  if (help || command === '' || command === 'help') {
+    const topic = command === 'help' ? (cleaned[0] ?? '') : command;
+    process.stdout.write(`${HELP[topic] ?? HELP['']}\n`);
+    return command === '' && !help ? 2 : 0;
+  }
+  const ctx: Ctx = {
+    endpoint: String(
+      endpoint ?? process.env.TOUCHPOINT_URL ?? `http://127.0.0.1:${env.PORT ?? 3000}`,
+    ).replace(/\/$/, ''),
+    token: String(token ?? process.env.TOUCHPOINT_ADMIN_TOKEN ?? env.TOUCHPOINT_ADMIN_TOKEN ?? ''),
+    out: process.stdout,
+  };
+  switch (command) {
+    case 'scores':
+      return scores(ctx, cleaned);
+    case 'responses':
+      return responses(ctx, cleaned);
+    case 'send-test': {
+      const { values } = parseArgs({
+        args: cleaned,
+        options: {
+          to: { type: 'string' },
+          touchpoint: { type: 'string' },
+          channel: { type: 'string' },
+          locale: { type: 'string' },
+        },
+      });
+      if (!values.to || !values.touchpoint) throw new UsageError(HELP['send-test'] ?? '');
+      const res = await api(ctx, 'POST', '/api/send-test', values);
+      ctx.out.write(`${JSON.stringify(await res.json(), null, 2)}\n`);
+      return 0;
+    }
+    case 'export': {
+      const { values } = parseArgs({ args: cleaned, options: { customer: { type: 'string' } } });
+      if (!values.customer) throw new UsageError(HELP.export ?? '');
+      const res = await api(
+        ctx,
+        'GET',
+        `/api/customers/export?customer=${encodeURIComponent(values.customer)}`,
+      );
+      ctx.out.write(`${JSON.stringify(await res.json(), null, 2)}\n`);
+      return 0;
+    }
+    case 'erase': {
+      const { values } = parseArgs({
+        args: cleaned,
+        options: { customer: { type: 'string' }, yes: { type: 'boolean' } },
+      });
+      if (!values.customer) throw new UsageError(HELP.erase ?? '');
+      if (
+        !values.yes &&
+        !(await confirm(`Erase all personal data of ${values.customer}? This cannot be undone. [y/N] `))
+      ) {
+        process.stderr.write('not erased (confirm at the prompt, or pass --yes)\n');
+        return 1;
+      }
+      const res = await api(ctx, 'POST', '/api/customers/erase', { customer: values.customer });
+      ctx.out.write(`${JSON.stringify(await res.json(), null, 2)}\n`);
+      return 0;
+    }
+    case 'recompute': {
+      const res = await api(ctx, 'POST', '/dev/recompute', {}).catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 404) {
+          throw new ApiError(
+            'this endpoint is a deployed stack: run `npm run recompute` with AWS credentials and the table env vars (see README)',
+            404,
+          );
+        }
+        throw error;
+      });
+      ctx.out.write(`${JSON.stringify(await res.json(), null, 2)}\n`);
+      return 0;
+    }
+    case 'config': {
+      const { values, positionals: sub } = parseArgs({
+        args: cleaned,
+        options: { file: { type: 'string' } },
+        allowPositionals: true,
+      });
+      if (sub[0] !== 'check') throw new UsageError(HELP.config ?? '');
+      const file = values.file ?? `${REPO_ROOT}/touchpoints.config.json`;
+      const config = loadTouchpointConfig(JSON.parse(readFileSync(file, 'utf8')));
+      ctx.out.write(
+        `${file}: valid (${Object.keys(config.touchpoints).length} touchpoints: ${Object.keys(config.touchpoints).join(', ')})\n`,
+      );
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"\n\n${HELP['']}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+    } else if (error instanceof ApiError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      process.exitCode = error.status === 0 ? 3 : 1;
+    } else {
+      process.stderr.write(`error: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

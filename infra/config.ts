@@ -1,0 +1,131 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Node } from 'constructs';
+import { z } from 'zod';
+
+/**
+ * Deploy-time parameters, passed as CDK context (`-c twilioFrom=+12015550123`) or in `cdk.json`.
+ * Parsed once with zod so a bad value fails `cdk synth` with a message naming the flag, rather
+ * than surfacing later as a broken function. Defaults are fictional and safe for synth in tests.
+ */
+
+/** Context keys read by the app; the docs and the error messages use these names. */
+export const CONTEXT_KEYS = [
+  'stage',
+  'twilioFrom',
+  'sesFrom',
+  'alertEmail',
+  'smsProvider',
+  'reportingTimeZone',
+  'adminAuth',
+  'jwtIssuer',
+  'jwtAudience',
+  'kmsKeyArn',
+  'existingEventBusName',
+  'publicBaseUrl',
+  'logLevel',
+  'logRetentionDays',
+  'apiRateLimit',
+  'apiBurstLimit',
+  'tickReservedConcurrency',
+] as const;
+export type ContextKey = (typeof CONTEXT_KEYS)[number];
+
+const RETENTION_VALUES = Object.values(RetentionDays).filter((v): v is number => typeof v === 'number');
+
+/** Context values arrive as strings from `-c`, but may be typed in `cdk.json`. */
+const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const DeployConfigSchema = z
+  .object({
+    stage: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,19}$/, 'must be lowercase letters, digits or dashes (at most 20)')
+      .optional(),
+    twilioFrom: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number (e.g. +12015550123)')
+      .default('+12015550100'),
+    sesFrom: z.email('must be an email address (e.g. surveys@example.com)').default('surveys@example.com'),
+    alertEmail: z.email('must be an email address').optional(),
+    smsProvider: z.enum(['twilio', 'sns'], 'must be "twilio" or "sns"').default('twilio'),
+    reportingTimeZone: z
+      .string()
+      .refine(isTimeZone, 'must be an IANA time zone (e.g. America/New_York)')
+      .default('UTC'),
+    adminAuth: z.enum(['token', 'jwt'], 'must be "token" or "jwt"').default('token'),
+    jwtIssuer: z.url('must be the issuer URL of your OIDC provider').optional(),
+    /** Comma-separated audiences (client ids) accepted by the JWT authorizer. */
+    jwtAudience: z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .optional(),
+    kmsKeyArn: z
+      .string()
+      .regex(
+        /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]{36}$|^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/mrk-[0-9a-f]{32}$/,
+        'must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)',
+      )
+      .optional(),
+    existingEventBusName: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,256}$/, 'must be an event bus name')
+      .optional(),
+    publicBaseUrl: z.url('must be an https URL').startsWith('https://', 'must be an https URL').optional(),
+    logLevel: z
+      .enum(['DEBUG', 'INFO', 'WARN', 'ERROR'], 'must be DEBUG, INFO, WARN or ERROR')
+      .default('INFO'),
+    logRetentionDays: z.coerce
+      .number()
+      .refine((v) => RETENTION_VALUES.includes(v), `must be one of ${RETENTION_VALUES.join(', ')}`)
+      .default(30),
+    apiRateLimit: z.coerce.number().int().positive('must be a positive integer').default(50),
+    apiBurstLimit: z.coerce.number().int().positive('must be a positive integer').default(100),
+    tickReservedConcurrency: flag.default(true),
+  })
+  .superRefine((cfg, ctx) => {
+    if (cfg.adminAuth !== 'jwt') return;
+    if (!cfg.jwtIssuer)
+      ctx.addIssue({ code: 'custom', path: ['jwtIssuer'], message: 'is required with adminAuth=jwt' });
+    if (!cfg.jwtAudience?.length) {
+      ctx.addIssue({ code: 'custom', path: ['jwtAudience'], message: 'is required with adminAuth=jwt' });
+    }
+  });
+
+export type DeployConfig = z.output<typeof DeployConfigSchema>;
+
+/** Parses raw context values; throws one Error listing every bad flag. */
+export function parseDeployConfig(raw: Partial<Record<ContextKey, unknown>>): DeployConfig {
+  const result = DeployConfigSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const key = issue.path.join('.') || '(context)';
+    const given = raw[key as ContextKey];
+    return `  -c ${key}: ${key} ${issue.message}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`;
+  });
+  throw new Error(`Invalid Touchpoint deploy context:\n${lines.join('\n')}`);
+}
+
+/** Reads the known context keys from the construct tree (CLI `-c`, `cdk.json`, or test context). */
+export function readDeployConfig(node: Node): DeployConfig {
+  const raw: Partial<Record<ContextKey, unknown>> = {};
+  for (const key of CONTEXT_KEYS) {
+    const value: unknown = node.tryGetContext(key);
+    // An empty `-c key=` means "not set", so defaults still apply.
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  return parseDeployConfig(raw);
+}

@@ -1,0 +1,293 @@
+import { Aws, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { type CfnRule, Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import type { FunctionName } from '../../shared/infra/routes.ts';
+import type { DeployConfig } from '../config.ts';
+import { AppFunction, type AppFunctionProps } from '../constructs/app-function.ts';
+import type { StatefulStack } from '../stateful/stateful-stack.ts';
+import { deployedRoutes, TouchpointHttpApi } from './http-api.ts';
+import { Monitoring } from './monitoring.ts';
+
+export interface StatelessStackProps extends StackProps {
+  readonly config: DeployConfig;
+  readonly stateful: StatefulStack;
+}
+
+/** Settings of the score-stream event source mappings (asserted by the infra tests). */
+export const STREAM_SETTINGS = {
+  batchSize: 100,
+  maxBatchingWindow: Duration.seconds(1),
+  // One batch per shard at a time: the aggregation ledger relies on per-shard order.
+  parallelizationFactor: 1,
+  retryAttempts: 10,
+  maxRecordAge: Duration.hours(6),
+  bisectBatchOnError: true,
+  reportBatchItemFailures: true,
+} as const;
+
+/** EventBridge pattern for business events sent to the Touchpoint bus. */
+export const BUS_EVENT_PATTERN = {
+  $or: [{ source: ['touchpoint.events'] }, { 'detail-type': [{ prefix: 'touchpoint.' }] }],
+};
+
+function constructId(name: FunctionName): string {
+  return name.replace(/(^|-)([a-z])/g, (_m, _dash, c: string) => c.toUpperCase());
+}
+
+/** Output name for a webhook path: `/webhooks/shopify` -> `WebhooksShopifyUrl`. */
+export function outputIdFor(path: string): string {
+  return `${path
+    .split('/')
+    .filter(Boolean)
+    .map((w) => w[0]?.toUpperCase() + w.slice(1))
+    .join('')}Url`;
+}
+
+/**
+ * Code and wiring, safe to destroy and redeploy: the functions, the HTTP API, triggers, alarms
+ * and the dashboard. Reads the stateful stack's resources and grants each function only what
+ * it uses.
+ */
+export class StatelessStack extends Stack {
+  readonly functions: Readonly<Record<FunctionName, AppFunction>>;
+  readonly httpApi: TouchpointHttpApi;
+  readonly streamFailureQueue: Queue;
+  readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config, stateful } = props;
+    const { Events, Surveys, Responses, Aggregates } = stateful.tables;
+
+    const environment: Record<string, string> = {
+      POWERTOOLS_SERVICE_NAME: 'touchpoint',
+      LOG_LEVEL: config.logLevel,
+      SMS_PROVIDER: config.smsProvider,
+      TWILIO_FROM: config.twilioFrom,
+      SES_FROM: config.sesFrom,
+      SES_CONFIGURATION_SET: stateful.configurationSet.configurationSetName,
+      REPORTING_TIME_ZONE: config.reportingTimeZone,
+      // A custom domain is a literal, so every function may know it without a dependency cycle.
+      ...(config.publicBaseUrl && { PUBLIC_BASE_URL: config.publicBaseUrl }),
+    };
+    const make = (
+      name: FunctionName,
+      props: Omit<AppFunctionProps, 'name' | 'environment' | 'secret' | 'logRetention'>,
+    ) =>
+      new AppFunction(this, constructId(name), {
+        name,
+        environment,
+        secret: stateful.secret,
+        logRetention: config.logRetentionDays,
+        encryptionKey: stateful.encryptionKey,
+        ...props,
+      });
+    const asyncEvents = { retryAttempts: 2, maxEventAge: Duration.hours(6) } as const;
+
+    const ingestWebhook = make('ingest-webhook', {
+      description: 'Shopify, Zendesk, AfterShip and generic signed webhooks -> survey scheduling',
+    })
+      .bindTable(Events, 'readWrite')
+      .bindTable(Surveys, 'readWrite');
+    const twilioWebhook = make('twilio-webhook', {
+      description: 'Twilio inbound SMS, delivery/call status and IVR steps',
+    })
+      .bindTable(Surveys, 'readWrite')
+      .bindTable(Responses, 'readWrite')
+      .bindTable(Events, 'read');
+    const emailLink = make('email-link', { description: 'Signed survey answer and unsubscribe links' })
+      .bindTable(Surveys, 'readWrite')
+      .bindTable(Responses, 'readWrite');
+    const adminApi = make('admin-api', {
+      description: 'Admin read API (scores, responses, alerts) and dashboard',
+    })
+      .bindTable(Aggregates, 'read')
+      .bindTable(Responses, 'read');
+    const dispatchTick = make('dispatch-tick', {
+      description: 'Every minute: send due surveys, retry pending alerts, report the backlog',
+      memorySize: 1024,
+      // Finishes before the next tick; one container at a time keeps the provider rate budget exact.
+      timeout: Duration.seconds(55),
+      ...(config.tickReservedConcurrency && { reservedConcurrentExecutions: 1 }),
+      // A missed tick is covered by the next one; retrying it would only double the work.
+      async: { retryAttempts: 0, maxEventAge: Duration.minutes(2) },
+    })
+      .bindTable(Surveys, 'readWrite')
+      // sweepPendingAlerts reads pending alerts and marks them sent.
+      .bindTable(Aggregates, 'readWrite')
+      .bindAlertTopic(stateful.alertTopic);
+    const scoreStream = make('score-stream', {
+      description: 'Responses + Surveys streams -> score aggregates and action alerts',
+      timeout: Duration.seconds(60),
+    })
+      .bindTable(Responses, 'stream')
+      .bindTable(Surveys, 'stream')
+      .bindTable(Aggregates, 'readWrite')
+      .bindTable(Responses, 'read')
+      .bindTable(Surveys, 'read')
+      .bindAlertTopic(stateful.alertTopic);
+    const eventbridgeIngest = make('eventbridge-ingest', {
+      description: 'Business events from the Touchpoint EventBridge bus -> survey scheduling',
+      async: asyncEvents,
+    })
+      .bindTable(Events, 'readWrite')
+      .bindTable(Surveys, 'readWrite');
+    const sesFeedback = make('ses-feedback', {
+      description: 'SES bounces, complaints and deliveries -> email suppression and survey status',
+      async: asyncEvents,
+    }).bindTable(Surveys, 'readWrite');
+
+    this.functions = {
+      'ingest-webhook': ingestWebhook,
+      'twilio-webhook': twilioWebhook,
+      'email-link': emailLink,
+      'admin-api': adminApi,
+      'dispatch-tick': dispatchTick,
+      'score-stream': scoreStream,
+      'eventbridge-ingest': eventbridgeIngest,
+      'ses-feedback': sesFeedback,
+    };
+
+    // --- HTTP API -------------------------------------------------------------------------
+    this.httpApi = new TouchpointHttpApi(this, 'Http', {
+      functions: {
+        'ingest-webhook': ingestWebhook.fn,
+        'twilio-webhook': twilioWebhook.fn,
+        'email-link': emailLink.fn,
+        'admin-api': adminApi.fn,
+      },
+      adminAuth:
+        config.adminAuth === 'jwt'
+          ? { mode: 'jwt', issuer: config.jwtIssuer ?? '', audience: config.jwtAudience ?? [] }
+          : { mode: 'token' },
+      throttle: { rateLimit: config.apiRateLimit, burstLimit: config.apiBurstLimit },
+      logRetention: config.logRetentionDays,
+    });
+    // HTTP functions derive their base URL from the request; only the tick, which is not an
+    // API integration, gets it from the API (an integration reading it would be a cycle).
+    if (!config.publicBaseUrl) dispatchTick.fn.addEnvironment('PUBLIC_BASE_URL', this.httpApi.stage.url);
+
+    // --- Dispatch tick ----------------------------------------------------------------------
+    new Rule(this, 'DispatchSchedule', {
+      description: 'Touchpoint dispatch tick',
+      schedule: Schedule.rate(Duration.minutes(1)),
+      targets: [new LambdaFunction(dispatchTick.fn, { retryAttempts: 0, maxEventAge: Duration.minutes(1) })],
+    });
+
+    // Sending: SES from the configured sender through the configuration set only.
+    const sesFrom = config.sesFrom;
+    const sesDomain = sesFrom.slice(sesFrom.indexOf('@') + 1);
+    dispatchTick.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [
+          this.formatArn({ service: 'ses', resource: 'identity', resourceName: sesFrom }),
+          this.formatArn({ service: 'ses', resource: 'identity', resourceName: sesDomain }),
+          this.formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: stateful.configurationSet.configurationSetName,
+          }),
+        ],
+        conditions: { StringEquals: { 'ses:FromAddress': sesFrom } },
+      }),
+    );
+    if (config.smsProvider === 'sns') {
+      dispatchTick.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+      const policy = dispatchTick.role.node.tryFindChild('DefaultPolicy');
+      Validations.of(policy ?? dispatchTick.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'SMS through Amazon SNS publishes to a phone number, which has no ARN: IAM only accepts "*" for ' +
+          'sns:Publish with PhoneNumber. Only when -c smsProvider=sns; topics are reached through grants.',
+      });
+    }
+
+    // --- Score stream -----------------------------------------------------------------------
+    this.streamFailureQueue = new Queue(this, 'ScoreStreamFailures', {
+      encryption: stateful.encryptionKey ? QueueEncryption.KMS : QueueEncryption.SQS_MANAGED,
+      encryptionMasterKey: stateful.encryptionKey,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.streamFailureQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is the on-failure destination of the stream mappings (records metadata for replay); ' +
+        'it is alarmed on depth.',
+    });
+    for (const appTable of [Responses, Surveys]) {
+      scoreStream.fn.addEventSource(
+        new DynamoEventSource(appTable.table, {
+          startingPosition: StartingPosition.TRIM_HORIZON,
+          ...STREAM_SETTINGS,
+          onFailure: new SqsDlq(this.streamFailureQueue),
+          // TTL expiry shows up as REMOVE; historical scores must not change when raw data ages out.
+          filters: [FilterCriteria.filter({ eventName: FilterRule.or('INSERT', 'MODIFY') })],
+        }),
+      );
+    }
+
+    // --- Business events bus ----------------------------------------------------------------
+    const busRule = new Rule(this, 'BusEvents', {
+      description: 'Touchpoint business events -> eventbridge-ingest',
+      eventBus: stateful.eventBus,
+      eventPattern: { source: ['touchpoint.events'] },
+      targets: [
+        new LambdaFunction(eventbridgeIngest.fn, {
+          retryAttempts: 8,
+          maxEventAge: Duration.hours(6),
+          ...(eventbridgeIngest.failureQueue && { deadLetterQueue: eventbridgeIngest.failureQueue }),
+        }),
+      ],
+    });
+    // `source` OR `detail-type` prefix needs `$or`, which the L2 pattern type cannot express.
+    (busRule.node.defaultChild as CfnRule).addPropertyOverride('EventPattern', BUS_EVENT_PATTERN);
+
+    // --- SES feedback -----------------------------------------------------------------------
+    stateful.sesFeedbackTopic.addSubscription(new LambdaSubscription(sesFeedback.fn));
+
+    // --- Monitoring -------------------------------------------------------------------------
+    const all = Object.values(this.functions);
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      alertTopic: stateful.alertTopic,
+      functions: all,
+      streamConsumer: scoreStream,
+      failureQueues: [
+        { name: 'ScoreStreamFailures', queue: this.streamFailureQueue },
+        ...all.flatMap((f) =>
+          f.failureQueue ? [{ name: `${f.node.id}Failures`, queue: f.failureQueue }] : [],
+        ),
+      ],
+      api: this.httpApi.api,
+      ...(config.stage && { dashboardName: `touchpoint-${config.stage}` }),
+    });
+
+    // --- Outputs: what to paste into provider consoles ---------------------------------------
+    const base = config.publicBaseUrl ? config.publicBaseUrl.replace(/\/?$/, '/') : this.httpApi.stage.url;
+    new CfnOutput(this, 'ApiUrl', { value: base, description: 'Base URL of the Touchpoint HTTP API' });
+    new CfnOutput(this, 'DashboardUrl', {
+      value: base,
+      description: 'Admin dashboard (sign in with the admin token)',
+    });
+    const pasted = new Set<string>();
+    for (const route of deployedRoutes()) {
+      if (!/^\/(webhooks|twilio)\//.test(route.path) || pasted.has(route.path)) continue;
+      pasted.add(route.path);
+      new CfnOutput(this, outputIdFor(route.path), {
+        value: `${base}${route.path.slice(1)}`,
+        description: `${route.method} ${route.path} (${route.fn})`,
+      });
+    }
+    new CfnOutput(this, 'CloudWatchDashboardUrl', {
+      value: `https://console.aws.amazon.com/cloudwatch/home?region=${Aws.REGION}#dashboards:name=${this.monitoring.dashboard.dashboardName}`,
+    });
+    new CfnOutput(this, 'ScoreStreamFailureQueueUrl', { value: this.streamFailureQueue.queueUrl });
+  }
+}

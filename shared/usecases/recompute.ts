@@ -1,0 +1,140 @@
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { type ItemDelta, scanAggregates, splitItemKey } from '../adapters/dynamo/aggregate-store.ts';
+import { scanTable } from '../adapters/dynamo/response-store.ts';
+import type { Channel } from '../domain/model.ts';
+import {
+  foldResponseChanges,
+  foldSurveyChanges,
+  mergeDeltas,
+  type ResponseSnapshot,
+  type SurveyLifecycleChange,
+} from '../domain/scoring.ts';
+import type { Survey, SurveyResponse } from '../domain/survey.ts';
+import type { Deps } from '../runtime/deps.ts';
+
+export interface RecomputeProgress {
+  phase: 'responses' | 'surveys' | 'writing';
+  done: number;
+  total?: number;
+}
+
+/**
+ * Folds every retained raw response and survey from scratch: the reference the incremental
+ * stream consumer must always equal (the fault-injection test compares the two).
+ */
+export async function aggregatesFromRaw(
+  deps: Deps,
+  onProgress?: (p: RecomputeProgress) => void,
+): Promise<Map<string, ItemDelta>> {
+  const tz = deps.config.reportingTimeZone;
+  let totals = new Map<string, ItemDelta>();
+  let done = 0;
+  for await (const page of scanTable(deps.responses.db, deps.responses.table)) {
+    const changes = page
+      .map((raw) => raw as unknown as SurveyResponse)
+      .filter((r) => !r.erased && !r.test)
+      .map((r) => ({
+        new: {
+          surveyId: r.surveyId,
+          touchpoint: r.touchpoint,
+          metric: r.metric,
+          score: typeof r.score === 'number' ? r.score : null,
+          hasComment: typeof r.comment === 'string' && r.comment.trim().length > 0,
+          channel: r.channel,
+          answeredAt: r.answeredAt,
+          ...(r.drivers && { drivers: r.drivers }),
+        } satisfies ResponseSnapshot,
+      }));
+    totals = mergeDeltas(totals, foldResponseChanges(changes, tz));
+    done += page.length;
+    onProgress?.({ phase: 'responses', done });
+  }
+  done = 0;
+  for await (const page of scanTable(deps.surveys.db, deps.surveys.table, {
+    filter: { expression: 'begins_with(pk, :p)', values: { ':p': 'SURVEY#' } },
+  })) {
+    const changes: SurveyLifecycleChange[] = [];
+    for (const raw of page) {
+      const s = raw as unknown as Survey;
+      if (s.test) continue;
+      const channel = (s.channel ?? 'sms') as Channel;
+      if (s.sentAt)
+        changes.push({ touchpoint: s.touchpoint, channel, at: s.sentAt, counter: 'sent', delta: 1 });
+      if (s.deliveredAt)
+        changes.push({
+          touchpoint: s.touchpoint,
+          channel,
+          at: s.deliveredAt,
+          counter: 'delivered',
+          delta: 1,
+        });
+      if (s.answeredAt)
+        changes.push({ touchpoint: s.touchpoint, channel, at: s.answeredAt, counter: 'answered', delta: 1 });
+    }
+    totals = mergeDeltas(totals, foldSurveyChanges(changes, tz));
+    done += page.length;
+    onProgress?.({ phase: 'surveys', done });
+  }
+  return totals;
+}
+
+/**
+ * `npm run recompute`: replaces every aggregate item with the from-scratch fold of the raw data.
+ * Run it while the stream consumer is quiet (it does not coordinate with in-flight batches).
+ */
+export async function recomputeAggregates(
+  deps: Deps,
+  onProgress?: (p: RecomputeProgress) => void,
+): Promise<{ items: number; removed: number; keptHistorical: number }> {
+  const fresh = await aggregatesFromRaw(deps, onProgress);
+  const now = deps.clock.now();
+  // Raw data expires (TTL) but history must not change: periods that ended before the retention
+  // horizon are kept as they are, and their months still count towards the all-time item.
+  const horizon = new Date(now.getTime() - RAW_RETENTION_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const historical = new Set<string>();
+  for await (const { key, item } of scanAggregates(deps.aggregates)) {
+    if (fresh.has(key)) continue;
+    const { pk, sk } = splitItemKey(key);
+    if (!endsBefore(sk, horizon)) continue;
+    historical.add(key);
+    if (sk.startsWith('M#')) {
+      const all = { ...(fresh.get(`${pk}#ALL`) ?? {}) };
+      for (const [attr, n] of Object.entries(item))
+        if (attr !== 'updatedAt') all[attr] = (all[attr] ?? 0) + n;
+      fresh.set(`${pk}#ALL`, all);
+    }
+  }
+  let written = 0;
+  for (const [key, item] of fresh) {
+    const { pk, sk } = splitItemKey(key);
+    await deps.aggregates.replace(pk, sk, item, now);
+    onProgress?.({ phase: 'writing', done: ++written, total: fresh.size });
+  }
+  let removed = 0;
+  for await (const { key } of scanAggregates(deps.aggregates)) {
+    if (fresh.has(key) || historical.has(key)) continue;
+    const { pk, sk } = splitItemKey(key);
+    await deps.aggregates.db.send(new DeleteCommand({ TableName: deps.aggregates.table, Key: { pk, sk } }));
+    removed++;
+  }
+  return { items: written, removed, keptHistorical: historical.size };
+}
+
+/** Raw responses are retained this long (their TTL); see ResponseStore. */
+export const RAW_RETENTION_DAYS = 400;
+
+/** True when a period key (D#2025-01-02, W#2025-W01, M#2025-01) ends before `date` (YYYY-MM-DD). */
+function endsBefore(periodKey: string, date: string): boolean {
+  const [kind, value = ''] = [periodKey.slice(0, 2), periodKey.slice(2)];
+  if (kind === 'D#') return value < date;
+  if (kind === 'M#') return `${value}-31` < date;
+  if (kind === 'W#') {
+    const m = /^(\d{4})-W(\d{2})$/.exec(value);
+    if (!m) return false;
+    const jan4 = new Date(Date.UTC(Number(m[1]), 0, 4));
+    const monday1 = jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000;
+    const sunday = new Date(monday1 + ((Number(m[2]) - 1) * 7 + 6) * 86_400_000);
+    return sunday.toISOString().slice(0, 10) < date;
+  }
+  return false;
+}

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { App, type CfnElement, type Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import { buildTouchpointApp, type TouchpointApp } from '../../infra/touchpoint-app.ts';
+
+/** The context `cdk synth` gets from cdk.json (feature flags), so tests see the same templates. */
+const CDK_JSON_CONTEXT = (
+  JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+    context: Record<string, unknown>;
+  }
+).context;
+
+export interface BuiltApp extends TouchpointApp {
+  app: App;
+  statefulTemplate: Template;
+  statelessTemplate: Template;
+}
+
+/** Builds the app in-process without bundling (fast) and without CDK_DEFAULT_* from the shell. */
+export function buildApp(context: Record<string, unknown> = {}): BuiltApp {
+  const app = new App({
+    context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [], ...context },
+  });
+  const built = buildTouchpointApp(app, {});
+  return {
+    app,
+    ...built,
+    statefulTemplate: Template.fromStack(built.stateful),
+    statelessTemplate: Template.fromStack(built.stateless),
+  };
+}
+
+/** Logical id of a construct's CloudFormation resource (L2 -> its default child). */
+export function logicalId(stack: Stack, construct: IConstruct): string {
+  const element = (construct.node.defaultChild ?? construct) as CfnElement;
+  return stack.resolve(element.logicalId) as string;
+}
+
+export type CfnResource = { Type: string; Properties: Record<string, unknown> } & Record<string, unknown>;
+
+export function resourcesOfType(template: Template, type: string): Record<string, CfnResource> {
+  return template.findResources(type) as Record<string, CfnResource>;
+}
+
+export function resource(template: Template, id: string): CfnResource {
+  const found = (template.toJSON() as { Resources: Record<string, CfnResource> }).Resources[id];
+  if (!found) throw new Error(`no resource ${id} in template`);
+  return found;
+}

@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/**
+ * Size budget per function bundle (minified). The whole `twilio` package alone is ~3.7 MB; the SDK
+ * clients ~0.5 MB. Going past this means a second SDK copy or an unminified dependency crept in.
+ */
+const MAX_BUNDLE_BYTES = 5 * 1024 * 1024;
+
+const outdir = mkdtempSync(join(tmpdir(), 'touchpoint-synth-'));
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+/** Only what the CLI needs: no AWS credentials, no region, no metadata endpoint, no telemetry. */
+function offlineEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG']) if (process.env[key]) env[key] = process.env[key];
+  return { ...env, CDK_DISABLE_CLI_TELEMETRY: '1', AWS_EC2_METADATA_DISABLED: 'true', CI: 'true' };
+}
+
+describe('cdk synth (the real CLI, with esbuild bundling)', () => {
+  it('synthesizes both stacks offline without credentials in under a minute', { timeout: 120_000 }, () => {
+    const started = Date.now();
+    const result = spawnSync(join(ROOT, 'node_modules/.bin/cdk'), ['synth', '--quiet', '--output', outdir], {
+      cwd: ROOT,
+      env: offlineEnv(),
+      encoding: 'utf8',
+      timeout: 110_000,
+    });
+    const elapsedMs = Date.now() - started;
+
+    expect({ status: result.status, stderr: result.status === 0 ? '' : result.stderr.slice(-4000) }).toEqual({
+      status: 0,
+      stderr: '',
+    });
+    expect(elapsedMs).toBeLessThan(60_000);
+    const templates = readdirSync(outdir).filter((f) => f.endsWith('.template.json'));
+    expect(templates.sort()).toEqual([
+      'Touchpoint-Stateful.template.json',
+      'Touchpoint-Stateless.template.json',
+    ]);
+  });
+
+  it('bundles every function as a small ESM file that defines require for CommonJS dependencies', () => {
+    const template = JSON.parse(readFileSync(join(outdir, 'Touchpoint-Stateless.template.json'), 'utf8')) as {
+      Resources: Record<string, { Type: string; Metadata?: Record<string, string> }>;
+    };
+    const assetDirs = Object.values(template.Resources)
+      .filter((r) => r.Type === 'AWS::Lambda::Function')
+      .map((r) => r.Metadata?.['aws:asset:path'] ?? '');
+
+    expect(assetDirs).toHaveLength(8);
+    for (const dir of assetDirs) {
+      const file = join(outdir, dir, 'index.mjs');
+      const head = readFileSync(file, 'utf8').slice(0, 200);
+
+      expect(head).toContain('createRequire');
+      expect({ dir, small: statSync(file).size < MAX_BUNDLE_BYTES }).toEqual({ dir, small: true });
+      expect(readdirSync(join(outdir, dir))).toContain('index.mjs.map');
+    }
+  });
+});
