@@ -92,10 +92,10 @@ function jsonResponse(status: number, body: unknown): LocalResponse {
 
 export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<LocalRuntime> {
   const source = { ...localEnv(REPO_ROOT), ...(options.env ?? {}) };
-  let db: DynamoDbLocal | undefined;
-  const endpoint =
-    options.dynamoEndpoint ??
-    (db = await startDynamoDbLocal({ ...(options.dataDir && { dbPath: options.dataDir }) })).endpoint;
+  const db: DynamoDbLocal | undefined = options.dynamoEndpoint
+    ? undefined
+    : await startDynamoDbLocal({ ...(options.dataDir && { dbPath: options.dataDir }) });
+  const endpoint = options.dynamoEndpoint ?? db?.endpoint ?? '';
   const awsLocal = {
     endpoint,
     region: 'us-east-1',

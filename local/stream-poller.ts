@@ -28,10 +28,14 @@ interface ShardState {
   checkpoint?: string;
   closed: boolean;
   failures: number;
+  /** Current read size: halved after a failed batch (bisect on error), reset after a success. */
+  limit?: number;
 }
 
 export interface PollerOptions {
   batchSize?: number;
+  /** Split a failing batch in halves on retry, like `bisectBatchOnError` (default true). */
+  bisectOnError?: boolean;
   maxRetries?: number;
   checkpointFile?: string;
   region?: string;
@@ -92,7 +96,7 @@ export class StreamPoller {
     await this.loop;
   }
 
-  /** Reads every shard once; returns how many records were delivered to the handler. */
+  /** Reads every shard once; returns how many records were fetched and handed to the handler. */
   async pollOnce(): Promise<number> {
     let delivered = 0;
     for (const arn of this.streamArns) {
@@ -173,11 +177,22 @@ export class StreamPoller {
     let out: GetRecordsCommandOutput;
     try {
       out = await this.streams.send(
-        new GetRecordsCommand({ ShardIterator: iterator, Limit: this.options.batchSize ?? 100 }),
+        new GetRecordsCommand({
+          ShardIterator: iterator,
+          Limit: state.limit ?? this.options.batchSize ?? 100,
+        }),
       );
     } catch (error) {
-      if ((error as Error).name === 'ExpiredIteratorException') {
+      const name = (error as Error).name;
+      if (name === 'ExpiredIteratorException') {
         state.iterator = undefined;
+        return 0;
+      }
+      if (name === 'TrimmedDataAccessException') {
+        // Records behind the checkpoint aged out; start again from the oldest one still there
+        // (re-delivery is harmless: the consumer's ledger skips what it already applied).
+        state.iterator = undefined;
+        state.checkpoint = undefined;
         return 0;
       }
       throw error;
@@ -195,6 +210,7 @@ export class StreamPoller {
       state.checkpoint = records[records.length - 1]?.dynamodb?.SequenceNumber;
       state.iterator = out.NextShardIterator;
       state.failures = 0;
+      state.limit = undefined;
       if (!out.NextShardIterator) state.closed = true;
       return records.length;
     }
@@ -204,6 +220,8 @@ export class StreamPoller {
     if (before) state.checkpoint = before;
     state.iterator = undefined;
     state.failures++;
+    if (index <= 0 && this.options.bisectOnError !== false)
+      state.limit = Math.max(1, Math.floor(records.length / 2));
     if (state.failures > (this.options.maxRetries ?? 10)) {
       const rest = records.slice(Math.max(index, 0));
       this.deadLetters.push({
@@ -216,7 +234,8 @@ export class StreamPoller {
     } else {
       await sleep(Math.min(1000, 20 * 2 ** state.failures));
     }
-    return Math.max(index, 0);
+    // Count what was fetched, so drain() keeps going until retries succeed or dead-letter.
+    return records.length;
   }
 
   /** Invokes the handler; returns the sequence number to retry from, or undefined on success. */
@@ -258,9 +277,31 @@ export class StreamPoller {
   }
 }
 
+/**
+ * The SDK's stream deserializer turns an empty map `{"M":{}}` into `{}`; Lambda delivers the
+ * wire form. Restore it so handlers see exactly what Lambda would give them.
+ */
+function repairImage(image: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!image) return image;
+  const fix = (value: unknown): unknown => {
+    if (!value || typeof value !== 'object') return value;
+    const v = value as Record<string, unknown>;
+    if (Object.keys(v).length === 0) return { M: {} };
+    if (v.M && typeof v.M === 'object')
+      return { M: Object.fromEntries(Object.entries(v.M).map(([k, x]) => [k, fix(x)])) };
+    if (Array.isArray(v.L)) return { L: v.L.map(fix) };
+    return v;
+  };
+  return Object.fromEntries(Object.entries(image).map(([k, x]) => [k, fix(x)]));
+}
+
 /** SDK stream records differ from Lambda's: add the ARN and make the timestamp epoch seconds. */
 export function toLambdaRecord(record: StreamRecord, streamArn: string, region: string): DynamoDBRecord {
   const created = record.dynamodb?.ApproximateCreationDateTime;
+  const images = {
+    ...(record.dynamodb?.NewImage && { NewImage: repairImage(record.dynamodb.NewImage as never) }),
+    ...(record.dynamodb?.OldImage && { OldImage: repairImage(record.dynamodb.OldImage as never) }),
+  };
   return {
     eventID: record.eventID,
     eventName: record.eventName as DynamoDBRecord['eventName'],
@@ -270,6 +311,7 @@ export function toLambdaRecord(record: StreamRecord, streamArn: string, region: 
     eventSourceARN: streamArn,
     dynamodb: {
       ...(record.dynamodb as NonNullable<DynamoDBRecord['dynamodb']>),
+      ...(images as Partial<NonNullable<DynamoDBRecord['dynamodb']>>),
       ApproximateCreationDateTime:
         created instanceof Date ? Math.floor(created.getTime() / 1000) : (created as number | undefined),
     },

@@ -286,7 +286,7 @@ export function outboundFor(
   };
 }
 
-async function send(
+export async function send(
   deps: Deps,
   survey: Survey,
   channel: Channel,

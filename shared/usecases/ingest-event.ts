@@ -149,10 +149,24 @@ async function decide(
       event.customer.phone ? deps.surveys.getConsent(event.customer.phone) : undefined,
       event.customer.email ? deps.surveys.getConsent(event.customer.email) : undefined,
     ]);
+    const customer = customerStateOf(profiles, surveyId);
+    if (customer.lastSurveyId) {
+      // The last survey may not have gone out yet: then a higher-priority touchpoint can replace it.
+      const last = await deps.surveys.get(customer.lastSurveyId, false);
+      if (last?.status === 'scheduled') {
+        customer.pendingSurvey = {
+          surveyId: last.surveyId,
+          touchpoint: last.touchpoint,
+          priority: deps.config.touchpoints[last.touchpoint]?.priority ?? 0,
+          dueAt: last.dueAt,
+          status: last.status,
+        };
+      }
+    }
     const plan = planSurvey({
       event,
       config: deps.config,
-      customer: customerStateOf(profiles, surveyId),
+      customer,
       consent: consentOf(phoneConsent, emailConsent, event),
       now,
     });
@@ -218,6 +232,11 @@ async function decide(
   throw new Error(`customer ${event.customer.id} kept changing while planning ${surveyId}`);
 }
 
+function driversOf(event: CanonicalEvent): { drivers?: Record<string, string> } {
+  const drivers = computeDrivers(event.type, event.context, event.occurredAt);
+  return Object.keys(drivers).length > 0 ? { drivers } : {};
+}
+
 function newSurvey(
   deps: Deps,
   event: CanonicalEvent,
@@ -255,6 +274,6 @@ function newSurvey(
       ...(context.agent && { agent: context.agent }),
       ...(context.trackingNumber && { trackingNumber: context.trackingNumber }),
     },
-    drivers: computeDrivers(event.type, context, event.occurredAt),
+    ...driversOf(event),
   };
 }
