@@ -1,6 +1,5 @@
 import { nextChannel } from '../domain/engine.ts';
 import type { Attempt, Channel } from '../domain/model.ts';
-import type { Survey } from '../domain/survey.ts';
 import type { Deps } from '../runtime/deps.ts';
 
 /** A provider's report on one attempt (Twilio status callbacks, SES events). */
