@@ -12,8 +12,8 @@ export function createHandler(deps: Deps) {
     const report = await dispatchDue(deps, budget);
     const alertsRetried = await sweepPendingAlerts(deps);
     const backlog = await deps.surveys.countDue(deps.clock.now(), 10_000);
-    // CloudWatch embedded metric format: alarms on backlog and provider failures read these.
-    console.log(
+    // CloudWatch embedded metric format (Lambda only): alarms on backlog and provider failures read these.
+    if (process.env.AWS_LAMBDA_FUNCTION_NAME) console.log(
       JSON.stringify({
         _aws: {
           Timestamp: Date.now(),
@@ -30,7 +30,7 @@ export function createHandler(deps: Deps) {
         ProviderFailures: report.failed + report.retried + report.fellBack,
       }),
     );
-    logger.info('dispatch tick', { ...report, backlog, alertsRetried });
+    if (report.examined > 0 || alertsRetried > 0) logger.info('dispatch tick', { ...report, backlog, alertsRetried });
     return { ...report, alertsRetried };
   };
 }

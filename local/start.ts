@@ -28,7 +28,7 @@ Touchpoint is running locally on ${u}
   channels    sandbox Twilio / SES / SNS at ${runtime.sandbox.url} (nothing leaves this machine)
   clock       virtual, now ${runtime.clock.now().toISOString()}
 
-Try the whole loop (or run: npx tsx local/demo.ts):
+Try the whole loop:
   1. Send a purchase:    npx tsx local/simulate.ts event events/canonical/purchase-sms.json
   2. Move time 2 hours:  curl -s -XPOST ${u}/dev/clock -H 'content-type: application/json' -d '{"advanceSeconds":7200}'
   3. See the SMS:        curl -s ${u}/dev/outbox

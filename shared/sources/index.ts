@@ -1,15 +1,21 @@
 import type { CanonicalEvent } from '../../events/canonical/schema.ts';
+import { aftershipAdapter } from './aftership.ts';
 import { genericAdapter } from './generic.ts';
+import { shopifyAdapter } from './shopify.ts';
 import type { SourceAdapter } from './types.ts';
+import { zendeskAdapter } from './zendesk.ts';
 
+export { signAftership } from './aftership.ts';
 export { signGeneric } from './generic.ts';
+export { signShopify } from './shopify.ts';
+export { signZendesk } from './zendesk.ts';
 export type { NormalizeResult, SourceAdapter, WebhookRequest } from './types.ts';
 
 export const SOURCE_ADAPTERS: Record<'shopify' | 'zendesk' | 'aftership' | 'generic', SourceAdapter> = {
   generic: genericAdapter,
-  shopify: genericAdapter,
-  zendesk: genericAdapter,
-  aftership: genericAdapter,
+  shopify: shopifyAdapter,
+  zendesk: zendeskAdapter,
+  aftership: aftershipAdapter,
 };
 
 /** Normalizes an order id across sources: Shopify names ("#1001") and ids ("1001") match. */

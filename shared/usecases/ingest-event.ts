@@ -75,9 +75,9 @@ function customerStateOf(profiles: CustomerProfile[], ownSurveyId: string): Cust
  *    created, so two concurrent events for one customer cannot both win;
  * 3. the survey id is deterministic, so a re-run's create is a no-op.
  */
-export async function ingestEvent(deps: Deps, event: CanonicalEvent): Promise<IngestResult> {
+export async function ingestEvent(deps: Deps, received: CanonicalEvent): Promise<IngestResult> {
   const now = deps.clock.now();
-  const existing = await deps.events.get(event.eventId);
+  const existing = await deps.events.get(received.eventId);
   if (existing) {
     return {
       eventId: event.eventId,
@@ -100,6 +100,22 @@ export async function ingestEvent(deps: Deps, event: CanonicalEvent): Promise<In
     ...(result.outcome === 'duplicate' && { duplicateOf: result.surveyId }),
   });
   return result;
+}
+
+/**
+ * Some platform events name the order but not the customer (Shopify fulfillment events): take the
+ * customer from the order's purchase event, which the same source delivered earlier.
+ */
+async function withOrderCustomer(deps: Deps, event: CanonicalEvent): Promise<CanonicalEvent> {
+  if (event.customer.phone || event.customer.email || !event.context.orderId) return event;
+  const order = await deps.events.get(`${event.source}:order:${event.context.orderId}`);
+  if (!order) return event;
+  const { customer } = order.event;
+  return {
+    ...event,
+    customer: { ...customer, ...(customer.consent && { consent: customer.consent }) },
+    context: { ...event.context, ...(order.event.context.orderCreatedAt && { orderCreatedAt: order.event.context.orderCreatedAt }) },
+  };
 }
 
 async function decide(
