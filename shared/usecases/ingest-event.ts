@@ -80,12 +80,13 @@ export async function ingestEvent(deps: Deps, received: CanonicalEvent): Promise
   const existing = await deps.events.get(received.eventId);
   if (existing) {
     return {
-      eventId: event.eventId,
+      eventId: received.eventId,
       duplicate: true,
       outcome: 'duplicate',
       ...(existing.surveyId && { surveyId: existing.surveyId }),
     };
   }
+  const event = await withOrderCustomer(deps, received);
   const touchpoint = event.touchpoint ?? event.type;
   const surveyId = surveyIdFor(touchpoint, event);
   const result = await decide(deps, event, touchpoint, surveyId, now);
