@@ -13,24 +13,30 @@ export function createHandler(deps: Deps) {
     const alertsRetried = await sweepPendingAlerts(deps);
     const backlog = await deps.surveys.countDue(deps.clock.now(), 10_000);
     // CloudWatch embedded metric format (Lambda only): alarms on backlog and provider failures read these.
-    if (process.env.AWS_LAMBDA_FUNCTION_NAME) console.log(
-      JSON.stringify({
-        _aws: {
-          Timestamp: Date.now(),
-          CloudWatchMetrics: [
-            {
-              Namespace: 'Touchpoint',
-              Dimensions: [[]],
-              Metrics: [{ Name: 'DispatchBacklog' }, { Name: 'ProviderSends' }, { Name: 'ProviderFailures' }],
-            },
-          ],
-        },
-        DispatchBacklog: backlog,
-        ProviderSends: report.sent,
-        ProviderFailures: report.failed + report.retried + report.fellBack,
-      }),
-    );
-    if (report.examined > 0 || alertsRetried > 0) logger.info('dispatch tick', { ...report, backlog, alertsRetried });
+    if (process.env.AWS_LAMBDA_FUNCTION_NAME)
+      console.log(
+        JSON.stringify({
+          _aws: {
+            Timestamp: Date.now(),
+            CloudWatchMetrics: [
+              {
+                Namespace: 'Touchpoint',
+                Dimensions: [[]],
+                Metrics: [
+                  { Name: 'DispatchBacklog' },
+                  { Name: 'ProviderSends' },
+                  { Name: 'ProviderFailures' },
+                ],
+              },
+            ],
+          },
+          DispatchBacklog: backlog,
+          ProviderSends: report.sent,
+          ProviderFailures: report.failed + report.retried + report.fellBack,
+        }),
+      );
+    if (report.examined > 0 || alertsRetried > 0)
+      logger.info('dispatch tick', { ...report, backlog, alertsRetried });
     return { ...report, alertsRetried };
   };
 }

@@ -60,7 +60,8 @@ export const aftershipAdapter: SourceAdapter = {
     const parsed = Body.safeParse(parseJson(req));
     if (!parsed.success) throw new ValidationError(describeIssues(parsed.error), 422);
     const { msg } = parsed.data;
-    if (msg.tag !== 'Delivered') return { kind: 'ignored', reason: `tracking tag ${msg.tag} is not Delivered` };
+    if (msg.tag !== 'Delivered')
+      return { kind: 'ignored', reason: `tracking tag ${msg.tag} is not Delivered` };
     const country = alpha2(msg.destination_country_iso3 ?? undefined);
     const contact = normalizeContact({
       phones: msg.smses ?? [],
@@ -69,11 +70,13 @@ export const aftershipAdapter: SourceAdapter = {
       ...(msg.destination_state && { region: msg.destination_state }),
     });
     const orderId = msg.order_id ?? msg.order_number;
-    const promised = isoOrUndefined(msg.order_promised_delivery_date) ?? isoOrUndefined(msg.expected_delivery);
+    const promised =
+      isoOrUndefined(msg.order_promised_delivery_date) ?? isoOrUndefined(msg.expected_delivery);
     const candidate = {
       eventId: `aftership:${msg.id ?? msg.tracking_number}:delivered`,
       type: 'delivery',
-      occurredAt: isoOrUndefined(msg.shipment_delivery_date) ?? isoOrUndefined(msg.updated_at) ?? now.toISOString(),
+      occurredAt:
+        isoOrUndefined(msg.shipment_delivery_date) ?? isoOrUndefined(msg.updated_at) ?? now.toISOString(),
       source: 'aftership',
       customer: {
         id: contact.email ?? contact.phone ?? `aftership:${msg.tracking_number}`,

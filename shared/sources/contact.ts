@@ -17,9 +17,15 @@ export interface NormalizedContact {
 
 const Email = z.email();
 
-export function normalizePhone(raw: string | null | undefined, country?: string): { phone?: string; country?: string } {
+export function normalizePhone(
+  raw: string | null | undefined,
+  country?: string,
+): { phone?: string; country?: string } {
   if (!raw || !raw.trim()) return {};
-  const parsed = parsePhoneNumberFromString(raw.trim(), (country?.toUpperCase() as CountryCode | undefined) ?? undefined);
+  const parsed = parsePhoneNumberFromString(
+    raw.trim(),
+    (country?.toUpperCase() as CountryCode | undefined) ?? undefined,
+  );
   if (!parsed?.isValid()) return {};
   return { phone: parsed.number, ...(parsed.country && { country: parsed.country }) };
 }
@@ -54,11 +60,17 @@ export function normalizeContact(input: {
     }
     dropped.push('email: not a valid address');
   }
-  const inferred = input.timeZone ? undefined : (inferTimeZone(input.country, input.region) ?? inferTimeZone(phoneCountry));
+  const inferred = input.timeZone
+    ? undefined
+    : (inferTimeZone(input.country, input.region) ?? inferTimeZone(phoneCountry));
   return {
     ...(phone && { phone }),
     ...(email && { email }),
-    ...(input.timeZone ? { timeZone: input.timeZone } : inferred ? { timeZone: inferred, timeZoneInferred: true } : {}),
+    ...(input.timeZone
+      ? { timeZone: input.timeZone }
+      : inferred
+        ? { timeZone: inferred, timeZoneInferred: true }
+        : {}),
     dropped: [...new Set(dropped)],
   };
 }

@@ -8,8 +8,8 @@ import { zendeskAdapter } from './zendesk.ts';
 export { signAftership } from './aftership.ts';
 export { signGeneric } from './generic.ts';
 export { signShopify } from './shopify.ts';
-export { signZendesk } from './zendesk.ts';
 export type { NormalizeResult, SourceAdapter, WebhookRequest } from './types.ts';
+export { signZendesk } from './zendesk.ts';
 
 export const SOURCE_ADAPTERS: Record<'shopify' | 'zendesk' | 'aftership' | 'generic', SourceAdapter> = {
   generic: genericAdapter,

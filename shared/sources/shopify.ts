@@ -87,7 +87,8 @@ function normalizeOrder(order: z.infer<typeof Order>) {
     ...(address?.province_code && { region: address.province_code }),
   });
   const name = [order.customer?.first_name, order.customer?.last_name].filter(Boolean).join(' ');
-  const amount = order.total_price === null || order.total_price === undefined ? undefined : Number(order.total_price);
+  const amount =
+    order.total_price === null || order.total_price === undefined ? undefined : Number(order.total_price);
   return canonical({
     eventId: `shopify:order:${order.id}`,
     type: 'purchase',
@@ -112,6 +113,17 @@ function normalizeOrder(order: z.infer<typeof Order>) {
   });
 }
 
+/**
+ * Shopify ids can exceed JavaScript's safe integers: read them as strings before JSON.parse
+ * rounds them (820982911946154508 would become ...500).
+ */
+export function protectLargeIds(raw: string): string {
+  return raw.replace(
+    /"(id|order_id|fulfillment_id|customer_id|shop_id)"(\s*):(\s*)(\d{16,})/g,
+    '"$1"$2:$3"$4"',
+  );
+}
+
 export const shopifyAdapter: SourceAdapter = {
   source: 'shopify',
   verify(req: WebhookRequest, secrets) {
@@ -124,11 +136,12 @@ export const shopifyAdapter: SourceAdapter = {
   normalize(req) {
     const topic = req.headers['x-shopify-topic'];
     if (!topic) throw new ValidationError('missing X-Shopify-Topic header', 400);
-    const body = parseJson(req);
+    const body = parseJson({ ...req, rawBody: protectLargeIds(req.rawBody) });
     if (topic === 'orders/create') return { kind: 'event', event: normalizeOrder(parse(Order, body)) };
     if (topic === 'fulfillment_events/create') {
       const e = parse(FulfillmentEvent, body);
-      if (e.status !== 'delivered') return { kind: 'ignored', reason: `fulfillment status ${e.status} is not a delivery` };
+      if (e.status !== 'delivered')
+        return { kind: 'ignored', reason: `fulfillment status ${e.status} is not a delivery` };
       const at = iso(e.happened_at ?? e.created_at, 'happened_at');
       // The fulfillment event carries no customer: Touchpoint joins it to the stored order.
       return {
@@ -141,11 +154,16 @@ export const shopifyAdapter: SourceAdapter = {
           customer: { id: `shopify-order:${e.order_id}` },
           context: {
             orderId: String(e.order_id),
-            ...(e.estimated_delivery_at && { promisedDeliveryAt: iso(e.estimated_delivery_at, 'estimated_delivery_at') }),
+            ...(e.estimated_delivery_at && {
+              promisedDeliveryAt: iso(e.estimated_delivery_at, 'estimated_delivery_at'),
+            }),
           },
         }),
       };
     }
-    throw new ValidationError(`X-Shopify-Topic: unsupported topic "${topic}"; subscribe orders/create and fulfillment_events/create`, 422);
+    throw new ValidationError(
+      `X-Shopify-Topic: unsupported topic "${topic}"; subscribe orders/create and fulfillment_events/create`,
+      422,
+    );
   },
 };

@@ -34,8 +34,21 @@ const Body = z.looseObject({
 
 /** Zendesk renders `{{ticket.requester.language}}` as a language name; map the shipped ones. */
 const LANGUAGE_NAMES: Record<string, string> = {
-  english: 'en', deutsch: 'de', german: 'de', français: 'fr', french: 'fr', español: 'es', spanish: 'es',
-  nederlands: 'nl', dutch: 'nl', magyar: 'hu', hungarian: 'hu', eesti: 'et', estonian: 'et', русский: 'ru', russian: 'ru',
+  english: 'en',
+  deutsch: 'de',
+  german: 'de',
+  français: 'fr',
+  french: 'fr',
+  español: 'es',
+  spanish: 'es',
+  nederlands: 'nl',
+  dutch: 'nl',
+  magyar: 'hu',
+  hungarian: 'hu',
+  eesti: 'et',
+  estonian: 'et',
+  русский: 'ru',
+  russian: 'ru',
 };
 
 function parseZendeskTime(value: string | undefined): string | undefined {
@@ -53,10 +66,19 @@ export const zendeskAdapter: SourceAdapter = {
   verify(req, secrets, now) {
     const signature = req.headers['x-zendesk-webhook-signature'];
     const timestamp = req.headers['x-zendesk-webhook-signature-timestamp'];
-    if (!signature || !timestamp) throw new SignatureError('missing X-Zendesk-Webhook-Signature or X-Zendesk-Webhook-Signature-Timestamp header');
+    if (!signature || !timestamp)
+      throw new SignatureError(
+        'missing X-Zendesk-Webhook-Signature or X-Zendesk-Webhook-Signature-Timestamp header',
+      );
     const t = Date.parse(timestamp);
     assertFresh(Number.isNaN(t) ? Number.NaN : t / 1000, now, 'X-Zendesk-Webhook-Signature-Timestamp');
-    if (!matchesAny(secrets, `${timestamp}${req.rawBody}`, decodeBase64(signature, 'X-Zendesk-Webhook-Signature'))) {
+    if (
+      !matchesAny(
+        secrets,
+        `${timestamp}${req.rawBody}`,
+        decodeBase64(signature, 'X-Zendesk-Webhook-Signature'),
+      )
+    ) {
       throw new SignatureError('X-Zendesk-Webhook-Signature does not match the body');
     }
   },
@@ -65,9 +87,16 @@ export const zendeskAdapter: SourceAdapter = {
     if (!parsed.success) throw new ValidationError(describeIssues(parsed.error), 422);
     const { ticket, requester } = parsed.data;
     const status = ticket.status.toLowerCase();
-    if (status !== 'solved' && status !== 'closed') return { kind: 'ignored', reason: `ticket status ${ticket.status} is not solved or closed` };
-    const contact = normalizeContact({ phones: [requester.phone], emails: [requester.email], ...(requester.time_zone && { timeZone: requester.time_zone }) });
-    const lang = requester.locale ? (LANGUAGE_NAMES[requester.locale.trim().toLowerCase()] ?? requester.locale) : undefined;
+    if (status !== 'solved' && status !== 'closed')
+      return { kind: 'ignored', reason: `ticket status ${ticket.status} is not solved or closed` };
+    const contact = normalizeContact({
+      phones: [requester.phone],
+      emails: [requester.email],
+      ...(requester.time_zone && { timeZone: requester.time_zone }),
+    });
+    const lang = requester.locale
+      ? (LANGUAGE_NAMES[requester.locale.trim().toLowerCase()] ?? requester.locale)
+      : undefined;
     const replies = ticket.replies === undefined ? undefined : Number(ticket.replies);
     const candidate = {
       eventId: `zendesk:ticket:${ticket.id}:solved`,

@@ -115,7 +115,10 @@ async function withOrderCustomer(deps: Deps, event: CanonicalEvent): Promise<Can
   return {
     ...event,
     customer: { ...customer, ...(customer.consent && { consent: customer.consent }) },
-    context: { ...event.context, ...(order.event.context.orderCreatedAt && { orderCreatedAt: order.event.context.orderCreatedAt }) },
+    context: {
+      ...event.context,
+      ...(order.event.context.orderCreatedAt && { orderCreatedAt: order.event.context.orderCreatedAt }),
+    },
   };
 }
 
