@@ -109,6 +109,8 @@ export function parseSmsReply(text: string, scale: Scale, options: { optedOut?: 
   if (OPT_IN.has(keyword)) return { kind: 'opt_in', keyword: OPT_IN.get(keyword) ?? keyword };
   if (options.optedOut && YES.has(keyword)) return { kind: 'opt_in', keyword };
   if (HELP.has(keyword)) return { kind: 'help', keyword: HELP.get(keyword) ?? keyword };
+  // Markup or code is not an answer, whatever digits it contains ("<script>alert(1)</script>").
+  if (/<[a-z/!][^>]*>|[{};]\s*\w+\s*\(|\$\{/i.test(message)) return { kind: 'unclear' };
   const numbers = [...new Set(numbersIn(message, scale))];
   if (numbers.length === 0) {
     for (const patterns of Object.values(OPT_OUT_PHRASES)) {
