@@ -19,6 +19,7 @@ import {
 import type { Survey, SurveyResponse } from '../domain/survey.ts';
 import type { Alert } from '../ports/index.ts';
 import type { Deps } from '../runtime/deps.ts';
+import { logger } from '../runtime/log.ts';
 
 /**
  * Use case: fold a batch of stream records (Responses and Surveys tables) into the score
@@ -189,7 +190,7 @@ export async function applyScoreBatch(
       // Report the whole rest of the batch as failed from its first record: the ledger makes the
       // retry skip whatever did commit, whatever shape the retried batch has.
       const first = streamRecords[0]?.dynamodb?.SequenceNumber;
-      console.error('score batch failed', (error as Error).message);
+      logger.warn('score batch failed; will be retried', { error: (error as Error).message });
       return { ...report, batchItemFailures: first ? [{ itemIdentifier: first }] : [] };
     }
   }
@@ -261,7 +262,10 @@ export async function publishAlerts(deps: Deps, alerts: Alert[]): Promise<void> 
       await deps.alerts.publish(alert);
       await deps.aggregates.markAlertSent(alert.alertId, deps.clock.now());
     } catch (error) {
-      console.error('alert publish failed; will retry', alert.alertId, (error as Error).message);
+      logger.warn('alert publish failed; will retry', {
+        alertId: alert.alertId,
+        error: (error as Error).message,
+      });
     }
   }
 }

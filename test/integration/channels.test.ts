@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../local/runtime.ts';
+import { newMessageSid, postTwilio, sendEvent, sendSms, twimlMessages } from '../../local/simulator.ts';
+import { ADMIN_TOKEN, OUR_NUMBER, startTestRuntime } from '../support/runtime.ts';
+
+const SECRET = 'local-generic-webhook-secret';
+const TWILIO = 'local-twilio-auth-token';
+let seq = 0;
+
+function canonical(rt: LocalRuntime, over: Record<string, unknown>) {
+  seq++;
+  return {
+    eventId: `chan-${seq}-${Date.now()}`,
+    type: 'delivery',
+    occurredAt: new Date(rt.clock.now().getTime() - 24 * 3600_000).toISOString(),
+    source: 'crm',
+    customer: { id: `c-${seq}`, timeZone: 'America/New_York', locale: 'en-US' },
+    context: { orderId: `ord-${seq}-${Date.now()}` },
+    ...over,
+  };
+}
+
+async function surveyOf(rt: LocalRuntime, event: Record<string, unknown>) {
+  const res = await sendEvent(rt.url, event, SECRET, rt.clock.now());
+  expect(res.status).toBe(200);
+  const id = (res.json as { surveyId: string }).surveyId;
+  await rt.advance({ advanceSeconds: 60 });
+  return id;
+}
+
+describe('channels and replies', () => {
+  let rt: LocalRuntime;
+  beforeAll(async () => {
+    // 15:00 UTC = 10:00 in New York: inside the sending window.
+    rt = await startTestRuntime({ clockStart: new Date('2026-03-10T15:00:00Z') });
+  });
+  afterAll(async () => {
+    await rt?.stop();
+  });
+
+  describe('email', () => {
+    it('records a one-click rating, takes the why comment, and counts a changed mind once', async () => {
+      const id = await surveyOf(
+        rt,
+        canonical(rt, { customer: { id: 'e1', email: 'ema@example.com', locale: 'de-DE' } }),
+      );
+      const mail = rt.sandbox.outbox().find((m) => m.surveyId === id && m.channel === 'email');
+      expect(mail?.subject).toContain('Example Shop');
+      expect(mail?.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+      expect(mail?.text).toContain('/r/');
+      const links = [...(mail?.html ?? '').matchAll(/href="([^"]+\/r\/[^"]+)"/g)].map(
+        (m) => m[1]?.replaceAll('&amp;', '&') ?? '',
+      );
+      expect(links).toHaveLength(11);
+
+      const click = await fetch(links[3] ?? '');
+      expect(click.status).toBe(200);
+      const page = await click.text();
+      expect(page).toContain('<textarea');
+      expect((await rt.deps.responses.get(id))?.score).toBe(3);
+
+      // Changing one's mind: 3 -> 9 moves the count.
+      expect((await fetch(links[9] ?? '')).status).toBe(200);
+      await rt.drainStreams();
+      const scores = await (
+        await fetch(`${rt.url}/api/scores?touchpoint=delivery`, {
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        })
+      ).json();
+      expect(scores.scores[0]).toMatchObject({ responses: 1, distribution: { '3': 0, '9': 1 } });
+
+      const action = /action="([^"]+)"/.exec(page)?.[1] ?? '';
+      const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+      const forged = await fetch(`${rt.url}${action}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'csrf=nope&comment=hacked',
+      });
+      expect(forged.status).toBe(403);
+      const ok = await fetch(`${rt.url}${action}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ csrf, comment: 'Schnelle Lieferung <b>danke</b>' }).toString(),
+      });
+      expect(ok.status).toBe(200);
+      expect((await rt.deps.responses.get(id))?.comment).toBe('Schnelle Lieferung <b>danke</b>');
+    });
+
+    it('shows a clear page for a tampered link and records nothing', async () => {
+      const res = await fetch(`${rt.url}/r/eyJzIjoieCJ9.AAAA`);
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain('not valid');
+    });
+
+    it('unsubscribes in one click (RFC 8058) and sends no more email to that address', async () => {
+      const id = await surveyOf(rt, canonical(rt, { customer: { id: 'e2', email: 'una@example.com' } }));
+      const mail = rt.sandbox.outbox().find((m) => m.surveyId === id);
+      const url = /<([^>]+)>/.exec(mail?.headers?.['List-Unsubscribe'] ?? '')?.[1] ?? '';
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      });
+      expect(res.status).toBe(200);
+      expect((await rt.deps.surveys.getConsent('una@example.com'))?.emailSuppressed).toBe('unsubscribed');
+      await rt.advance({ advanceSeconds: 15 * 86_400 });
+      const next = await sendEvent(
+        rt.url,
+        canonical(rt, { type: 'purchase', customer: { id: 'e2', email: 'una@example.com' } }),
+        SECRET,
+        rt.clock.now(),
+      );
+      expect(next.json as { outcome: string; reason: string }).toMatchObject({
+        outcome: 'skipped',
+        reason: 'no_consent',
+      });
+    });
+  });
+
+  describe('SMS', () => {
+    it('clarifies once, then keeps the next unclear answer as a comment without a score', async () => {
+      const phone = '+12015550131';
+      const id = await surveyOf(rt, canonical(rt, { customer: { id: 's1', phone } }));
+      const first = await sendSms(rt.url, { from: phone, to: OUR_NUMBER, body: 'great stuff' }, TWILIO);
+      expect(twimlMessages(first.body)[0]).toContain('0 to 10');
+      await sendSms(rt.url, { from: phone, to: OUR_NUMBER, body: 'really great' }, TWILIO);
+      expect(await rt.deps.responses.get(id)).toMatchObject({ score: null, comment: 'really great' });
+    });
+
+    it('applies a retried Twilio webhook (same MessageSid) once', async () => {
+      const phone = '+12015550132';
+      const id = await surveyOf(rt, canonical(rt, { customer: { id: 's2', phone } }));
+      const sid = newMessageSid();
+      const a = await sendSms(rt.url, { from: phone, to: OUR_NUMBER, body: '8', messageSid: sid }, TWILIO);
+      const b = await sendSms(rt.url, { from: phone, to: OUR_NUMBER, body: '8', messageSid: sid }, TWILIO);
+      expect(twimlMessages(a.body)).toHaveLength(1);
+      expect(twimlMessages(b.body)).toHaveLength(0);
+      const survey = await rt.deps.surveys.get(id);
+      expect(survey?.conversation).toBe('awaiting_comment');
+      expect(survey?.inboundIds).toEqual([sid]);
+    });
+
+    it('opts out on STOP at once, confirms once, and opts back in on START', async () => {
+      const phone = '+12015550133';
+      await surveyOf(rt, canonical(rt, { customer: { id: 's3', phone } }));
+      const stop = await sendSms(rt.url, { from: phone, to: OUR_NUMBER, body: 'Stop' }, TWILIO);
+      expect(twimlMessages(stop.body)[0]).toContain('START');
+      const again = await sendSms(rt.url, { from: phone, to: OUR_NUMBER, body: 'STOP' }, TWILIO);
+      expect(twimlMessages(again.body)).toHaveLength(0);
+      expect((await rt.deps.surveys.getConsent(phone))?.smsOptedOut).toBe(true);
+      const help = await sendSms(rt.url, { from: phone, to: OUR_NUMBER, body: 'help' }, TWILIO);
+      expect(twimlMessages(help.body)[0]).toContain('Example Shop');
+      const start = await sendSms(rt.url, { from: phone, to: OUR_NUMBER, body: 'START' }, TWILIO);
+      expect(twimlMessages(start.body)[0]).toContain('STOP');
+      expect((await rt.deps.surveys.getConsent(phone))?.smsOptedOut).toBe(false);
+    });
+
+    it('falls back to email when Twilio reports the SMS undelivered', async () => {
+      const phone = '+12015550134';
+      const id = await surveyOf(
+        rt,
+        canonical(rt, { customer: { id: 's4', phone, email: 'fallback@example.com' } }),
+      );
+      const res = await postTwilio(
+        `${rt.url}/twilio/status?surveyId=${id}&channel=sms`,
+        { MessageSid: newMessageSid(), MessageStatus: 'undelivered', ErrorCode: '30003' },
+        TWILIO,
+      );
+      expect(res.status).toBe(200);
+      await rt.advance({ advanceSeconds: 60 });
+      const survey = await rt.deps.surveys.get(id);
+      expect(survey).toMatchObject({ status: 'sent', channel: 'email' });
+      expect(survey?.attempts.map((a) => `${a.channel}:${a.status}`)).toEqual([
+        'sms:sent',
+        'sms:undelivered',
+        'email:sent',
+      ]);
+    });
+
+    it('never texts an invalid number twice and records the permanent failure', async () => {
+      const id = await surveyOf(rt, canonical(rt, { customer: { id: 's5', phone: '+12015550190' } }));
+      const survey = await rt.deps.surveys.get(id);
+      expect(survey?.status).toBe('failed');
+      expect(rt.sandbox.outbox().filter((m) => m.surveyId === id)).toHaveLength(0);
+    });
+  });
+
+  describe('IVR', () => {
+    it('asks by keypad, re-prompts once on an invalid key, records the score and the callback wish', async () => {
+      const phone = '+12015550135';
+      const id = await surveyOf(
+        rt,
+        canonical(rt, { customer: { id: 'v1', phone }, preferredChannel: 'voice' }),
+      );
+      const call = rt.sandbox.outbox().find((m) => m.surveyId === id && m.channel === 'voice');
+      expect(call?.twimlUrl).toContain('/twilio/voice');
+      expect(call?.machineDetection).toBe('Enable');
+      const start = await postTwilio(call?.twimlUrl ?? '', { CallSid: 'CA1', AnsweredBy: 'human' }, TWILIO);
+      expect(start.body).toContain('<Gather');
+      expect(start.body).toContain('numDigits="2"');
+      const action = (xml: string) => /action="([^"]+)"/.exec(xml)?.[1]?.replaceAll('&amp;', '&') ?? '';
+      const invalid = await postTwilio(action(start.body), { CallSid: 'CA1', Digits: '42' }, TWILIO);
+      expect(invalid.body).toContain('not a valid answer');
+      const scored = await postTwilio(action(invalid.body), { CallSid: 'CA1', Digits: '7#' }, TWILIO);
+      expect(scored.body).toContain('You pressed 7');
+      expect((await rt.deps.responses.get(id))?.score).toBe(7);
+      const second = await postTwilio(action(scored.body), { CallSid: 'CA1', Digits: '1' }, TWILIO);
+      expect(second.body).toContain('<Hangup');
+      expect((await rt.deps.responses.get(id))?.comment).toContain('contacted');
+    });
+
+    it('leaves no voicemail survey and falls back to SMS when a machine answers', async () => {
+      const phone = '+12015550136';
+      const id = await surveyOf(
+        rt,
+        canonical(rt, { customer: { id: 'v2', phone }, preferredChannel: 'voice' }),
+      );
+      const call = rt.sandbox.outbox().find((m) => m.surveyId === id && m.channel === 'voice');
+      const res = await postTwilio(
+        call?.twimlUrl ?? '',
+        { CallSid: 'CA2', AnsweredBy: 'machine_start' },
+        TWILIO,
+      );
+      expect(res.body).toContain('<Hangup');
+      expect(res.body).not.toContain('<Say');
+      await rt.advance({ advanceSeconds: 60 });
+      expect(
+        rt.sandbox
+          .outbox()
+          .filter((m) => m.surveyId === id)
+          .map((m) => m.channel),
+      ).toEqual(['voice', 'sms']);
+    });
+  });
+
+  describe('provider faults', () => {
+    it('sends every survey exactly once while 30% of provider calls fail with 5xx/429', async () => {
+      rt.sandbox.faults = { transientRate: 0.3, statuses: [500, 503, 429] };
+      const ids: string[] = [];
+      for (let i = 0; i < 30; i++) {
+        const res = await sendEvent(
+          rt.url,
+          canonical(rt, { customer: { id: `f${i}`, phone: `+1201555${String(1000 + i).slice(-4)}` } }),
+          SECRET,
+          rt.clock.now(),
+        );
+        ids.push((res.json as { surveyId: string }).surveyId);
+      }
+      for (let i = 0; i < 40; i++) await rt.advance({ advanceSeconds: 3600 });
+      rt.sandbox.faults = { transientRate: 0, statuses: [500] };
+      const sent = rt.sandbox.outbox().filter((m) => m.kind === 'send' && ids.includes(m.surveyId ?? ''));
+      expect(rt.sandbox.stats.faultsInjected).toBeGreaterThan(0);
+      expect(new Set(sent.map((m) => m.surveyId)).size).toBe(30);
+      expect(sent).toHaveLength(30);
+    });
+  });
+});
