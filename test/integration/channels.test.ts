@@ -62,11 +62,11 @@ describe('channels and replies', () => {
       // Changing one's mind: 3 -> 9 moves the count.
       expect((await fetch(links[9] ?? '')).status).toBe(200);
       await rt.drainStreams();
-      const scores = await (
+      const scores = (await (
         await fetch(`${rt.url}/api/scores?touchpoint=delivery`, {
           headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
         })
-      ).json();
+      ).json()) as { scores: unknown[] };
       expect(scores.scores[0]).toMatchObject({ responses: 1, distribution: { '3': 0, '9': 1 } });
 
       const action = /action="([^"]+)"/.exec(page)?.[1] ?? '';
