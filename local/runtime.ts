@@ -45,6 +45,11 @@ export interface RuntimeOptions {
   stateDir?: string;
   meter?: UsageMeter;
   clockStart?: Date;
+  /**
+   * Turn on TTL expiry (default). Tests run on a virtual clock set in the past while DynamoDB
+   * Local expires items by the real clock, so they turn it off.
+   */
+  ttl?: boolean;
 }
 
 export interface LocalRuntime {
@@ -103,7 +108,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   };
   const dynamo = new DynamoDBClient({ ...awsLocal, maxAttempts: 5 });
   const names = tableNamesFor(options.tablePrefix ?? 'touchpoint');
-  await ensureTables(dynamo, names);
+  await ensureTables(dynamo, names, { ttl: options.ttl ?? true });
 
   const clock = new VirtualClock();
   const clockFile = options.stateDir ? join(options.stateDir, 'clock.json') : undefined;

@@ -60,12 +60,16 @@ const KEY_OF: Record<TableDefinition['id'], keyof TableNames> = {
 };
 
 /** Creates any missing table (idempotent), with streams and TTL as defined. */
-export async function ensureTables(client: DynamoDBClient, names: TableNames): Promise<void> {
+export async function ensureTables(
+  client: DynamoDBClient,
+  names: TableNames,
+  options: { ttl?: boolean } = {},
+): Promise<void> {
   for (const def of TABLES) {
     const tableName = names[KEY_OF[def.id]];
     try {
       await client.send(new CreateTableCommand(createTableInput(def, tableName)));
-      if (def.ttlAttribute) {
+      if (def.ttlAttribute && options.ttl !== false) {
         await client.send(
           new UpdateTimeToLiveCommand({
             TableName: tableName,

@@ -14,6 +14,8 @@ export async function startTestRuntime(options: Partial<RuntimeOptions> = {}): P
     port: 0,
     background: false,
     clockStart: new Date('2026-03-10T14:00:00Z'),
+    // DynamoDB Local expires TTL items by the real clock; the virtual clock here is in the past.
+    ttl: false,
     ...options,
   });
 }
