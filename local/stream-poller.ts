@@ -96,8 +96,24 @@ export class StreamPoller {
     await this.loop;
   }
 
-  /** Reads every shard once; returns how many records were fetched and handed to the handler. */
+  private inFlight: Promise<number> | undefined;
+
+  /**
+   * Reads every shard once; returns how many records were fetched and handed to the handler.
+   * Calls are serialized (like Lambda's one concurrent batch per shard): a drain() while the
+   * background loop runs waits its turn instead of delivering the same records twice at once.
+   */
   async pollOnce(): Promise<number> {
+    while (this.inFlight) await this.inFlight.catch(() => 0);
+    this.inFlight = this.pollAll();
+    try {
+      return await this.inFlight;
+    } finally {
+      this.inFlight = undefined;
+    }
+  }
+
+  private async pollAll(): Promise<number> {
     let delivered = 0;
     for (const arn of this.streamArns) {
       await this.discoverShards(arn);

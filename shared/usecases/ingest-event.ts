@@ -130,7 +130,10 @@ async function decide(
   now: Date,
 ): Promise<IngestResult> {
   const base = { eventId: event.eventId, duplicate: false, surveyId };
-  const already = await deps.surveys.get(surveyId);
+  const identities = identitiesOf(event);
+  const contacts = [event.customer.phone, event.customer.email].filter((c): c is string => Boolean(c));
+  let state = await deps.surveys.planningState(surveyId, identities, contacts);
+  const already = state.survey;
   if (already) {
     // Same real-world fact again (e.g. a second carrier report for the order): move the schedule
     // of a survey that has not gone out yet, never add a second survey.
@@ -163,12 +166,10 @@ async function decide(
   }
 
   for (let attempt = 0; attempt < 5; attempt++) {
-    const identities = identitiesOf(event);
-    const [profiles, phoneConsent, emailConsent] = await Promise.all([
-      Promise.all(identities.map((id) => deps.surveys.getCustomer(id))),
-      event.customer.phone ? deps.surveys.getConsent(event.customer.phone) : undefined,
-      event.customer.email ? deps.surveys.getConsent(event.customer.email) : undefined,
-    ]);
+    if (attempt > 0) state = await deps.surveys.planningState(surveyId, identities, contacts);
+    const profiles = state.profiles;
+    const phoneConsent = event.customer.phone ? state.consent.get(event.customer.phone) : undefined;
+    const emailConsent = event.customer.email ? state.consent.get(event.customer.email) : undefined;
     const customer = customerStateOf(profiles, surveyId);
     if (customer.lastSurveyId) {
       // The last survey may not have gone out yet: then a higher-priority touchpoint can replace it.
@@ -205,24 +206,21 @@ async function decide(
       return { ...base, surveyId: plan.surveyId, outcome: 'rescheduled', dueAt: plan.dueAt };
     }
     // Claim the fatigue slot on every identity of the customer (optimistic, versioned).
-    let claimed = true;
-    for (const profile of profiles) {
-      const ok = await deps.surveys.putCustomer(
-        {
-          ...profile,
-          lastSurveyId: surveyId,
-          lastSurveyAt: plan.dueAt,
-          lastSurveyPriority: deps.config.touchpoints[touchpoint]?.priority ?? 0,
-          lastSurveyTouchpoint: touchpoint,
-        },
-        profile.version,
-      );
-      if (!ok) {
-        claimed = false;
-        break;
-      }
-    }
-    if (!claimed) continue; // someone else changed the customer meanwhile: decide again
+    const claims = await Promise.all(
+      profiles.map((profile) =>
+        deps.surveys.putCustomer(
+          {
+            ...profile,
+            lastSurveyId: surveyId,
+            lastSurveyAt: plan.dueAt,
+            lastSurveyPriority: deps.config.touchpoints[touchpoint]?.priority ?? 0,
+            lastSurveyTouchpoint: touchpoint,
+          },
+          profile.version,
+        ),
+      ),
+    );
+    if (claims.includes(false)) continue; // someone else changed the customer meanwhile: decide again
     if (plan.supersedes) {
       await deps.surveys.transition(
         plan.supersedes,

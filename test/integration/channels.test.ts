@@ -240,7 +240,7 @@ describe('channels and replies', () => {
       for (let i = 0; i < 30; i++) {
         const res = await sendEvent(
           rt.url,
-          canonical(rt, { customer: { id: `f${i}`, phone: `+1201555${String(1000 + i).slice(-4)}` } }),
+          canonical(rt, { customer: { id: `f${i}`, phone: `+120155501${String(50 + i)}` } }),
           SECRET,
           rt.clock.now(),
         );

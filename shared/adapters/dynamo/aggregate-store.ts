@@ -67,7 +67,7 @@ export class AggregateStore {
         ...this.meter.rc,
       }),
     );
-    this.meter.record(out.ConsumedCapacity);
+    this.meter.record(out.ConsumedCapacity, 'read');
     const applied = new Set<string>();
     for (const entry of out.Items ?? []) {
       for (const h of (entry.records as string[] | undefined) ?? []) if (wanted.has(h)) applied.add(h);
@@ -138,7 +138,7 @@ export class AggregateStore {
     }
     try {
       const out = await this.db.send(new TransactWriteCommand({ TransactItems: items, ...this.meter.rc }));
-      this.meter.record(out.ConsumedCapacity);
+      this.meter.record(out.ConsumedCapacity, 'write');
       return true;
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
@@ -153,7 +153,7 @@ export class AggregateStore {
     const out = await this.db.send(
       new GetCommand({ TableName: this.table, Key: { pk: touchpoint, sk: periodKey }, ...this.meter.rc }),
     );
-    this.meter.record(out.ConsumedCapacity);
+    this.meter.record(out.ConsumedCapacity, 'read');
     return out.Item ? numericAttributes(out.Item) : undefined;
   }
 
@@ -175,7 +175,7 @@ export class AggregateStore {
           ...this.meter.rc,
         }),
       );
-      this.meter.record(out.ConsumedCapacity);
+      this.meter.record(out.ConsumedCapacity, 'read');
       for (const item of out.Items ?? [])
         items.push({ period: String(item.sk), item: numericAttributes(item) });
       start = out.LastEvaluatedKey;

@@ -35,7 +35,7 @@ export class EventStore {
         ...this.meter.rc,
       }),
     );
-    this.meter.record(out.ConsumedCapacity);
+    this.meter.record(out.ConsumedCapacity, 'read');
     if (!out.Item) return undefined;
     const { pk: _pk, ttl: _ttl, ...stored } = out.Item;
     return stored as StoredEvent;
@@ -56,7 +56,7 @@ export class EventStore {
           ...this.meter.rc,
         }),
       );
-      this.meter.record(out.ConsumedCapacity);
+      this.meter.record(out.ConsumedCapacity, 'write');
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;

@@ -23,7 +23,7 @@ export class ResponseStore {
     const out = await this.db.send(
       new GetCommand({ TableName: this.table, Key: { surveyId }, ConsistentRead: true, ...this.meter.rc }),
     );
-    this.meter.record(out.ConsumedCapacity);
+    this.meter.record(out.ConsumedCapacity, 'read');
     if (!out.Item) return undefined;
     const { ttl: _ttl, ...response } = out.Item;
     return response as SurveyResponse;
@@ -38,7 +38,7 @@ export class ResponseStore {
         ...this.meter.rc,
       }),
     );
-    this.meter.record(out.ConsumedCapacity);
+    this.meter.record(out.ConsumedCapacity, 'write');
   }
 
   /** Adds the "why?" comment to an existing answer. */
@@ -54,7 +54,7 @@ export class ResponseStore {
         ...this.meter.rc,
       }),
     );
-    this.meter.record(out.ConsumedCapacity);
+    this.meter.record(out.ConsumedCapacity, 'write');
   }
 
   /** Newest responses of a touchpoint, for the comments list and exports. */
@@ -87,7 +87,7 @@ export class ResponseStore {
         ...this.meter.rc,
       }),
     );
-    this.meter.record(out.ConsumedCapacity);
+    this.meter.record(out.ConsumedCapacity, 'read');
     return {
       items: (out.Items ?? []).map(({ ttl: _ttl, ...r }) => r as SurveyResponse),
       ...(out.LastEvaluatedKey && { cursor: out.LastEvaluatedKey }),

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -73,7 +74,7 @@ export class SurveyStore {
         ...this.meter.rc,
       }),
     );
-    this.meter.record(out.ConsumedCapacity);
+    this.meter.record(out.ConsumedCapacity, 'read');
     return out.Item ? stripKeys(out.Item) : undefined;
   }
 
@@ -97,7 +98,7 @@ export class SurveyStore {
           ...this.meter.rc,
         }),
       );
-      this.meter.record(out.ConsumedCapacity);
+      this.meter.record(out.ConsumedCapacity, 'write');
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;
@@ -207,7 +208,7 @@ export class SurveyStore {
           ...this.meter.rc,
         }),
       );
-      this.meter.record(out.ConsumedCapacity);
+      this.meter.record(out.ConsumedCapacity, 'write');
       return out.Attributes ? stripKeys(out.Attributes) : undefined;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return undefined;
@@ -227,7 +228,7 @@ export class SurveyStore {
         ...this.meter.rc,
       }),
     );
-    this.meter.record(out.ConsumedCapacity);
+    this.meter.record(out.ConsumedCapacity, 'read');
     return (out.Items ?? []).map(stripKeys);
   }
 
@@ -265,8 +266,58 @@ export class SurveyStore {
         ...this.meter.rc,
       }),
     );
-    this.meter.record(out.ConsumedCapacity);
+    this.meter.record(out.ConsumedCapacity, 'read');
     return (out.Items ?? []).map(stripKeys);
+  }
+
+  /**
+   * Everything the engine reads before planning, in ONE BatchGetItem: the survey (to spot a
+   * duplicate), the customer's profiles (fatigue) and the contacts' consent.
+   */
+  async planningState(
+    surveyId: string,
+    identities: string[],
+    contacts: string[],
+  ): Promise<{ survey?: Survey; profiles: CustomerProfile[]; consent: Map<string, ContactConsent> }> {
+    const keys = [surveyKey(surveyId), ...identities.map(customerKey), ...contacts.map(contactKey)];
+    const unique = [...new Map(keys.map((k) => [`${k.pk}|${k.sk}`, k])).values()];
+    const found = new Map<string, Record<string, unknown>>();
+    let pending: Array<Record<string, unknown>> = unique;
+    for (let attempt = 0; pending.length > 0 && attempt < 8; attempt++) {
+      const out = await this.db.send(
+        new BatchGetCommand({
+          RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } },
+          ...this.meter.rc,
+        }),
+      );
+      this.meter.record(out.ConsumedCapacity, 'read');
+      for (const item of out.Responses?.[this.table] ?? []) found.set(`${item.pk}|${item.sk}`, item);
+      pending = (out.UnprocessedKeys?.[this.table]?.Keys as Array<Record<string, unknown>> | undefined) ?? [];
+      if (pending.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+    }
+    if (pending.length > 0) throw new Error('BatchGetItem left keys unprocessed after retries');
+    const strip = (item: Record<string, unknown> | undefined) => {
+      if (!item) return undefined;
+      const { pk: _pk, sk: _sk, ...rest } = item;
+      return rest;
+    };
+    const surveyItem = found.get(`SURVEY#${surveyId}|SURVEY`);
+    const consent = new Map<string, ContactConsent>();
+    for (const c of contacts) {
+      const item = strip(found.get(`CONTACT#${c.toLowerCase()}|CONSENT`));
+      if (item) consent.set(c, item as unknown as ContactConsent);
+    }
+    return {
+      ...(surveyItem && { survey: stripKeys(surveyItem) }),
+      profiles: identities.map(
+        (id) =>
+          (strip(found.get(`CUSTOMER#${id}|PROFILE`)) as CustomerProfile | undefined) ?? {
+            customerId: id,
+            version: 0,
+          },
+      ),
+      consent,
+    };
   }
 
   async getCustomer(customerId: string): Promise<CustomerProfile> {
@@ -278,7 +329,7 @@ export class SurveyStore {
         ...this.meter.rc,
       }),
     );
-    this.meter.record(out.ConsumedCapacity);
+    this.meter.record(out.ConsumedCapacity, 'read');
     if (!out.Item) return { customerId, version: 0 };
     const { pk: _pk, sk: _sk, ...profile } = out.Item;
     return profile as CustomerProfile;
@@ -296,7 +347,7 @@ export class SurveyStore {
           ...this.meter.rc,
         }),
       );
-      this.meter.record(out.ConsumedCapacity);
+      this.meter.record(out.ConsumedCapacity, 'write');
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;
@@ -313,7 +364,7 @@ export class SurveyStore {
         ...this.meter.rc,
       }),
     );
-    this.meter.record(out.ConsumedCapacity);
+    this.meter.record(out.ConsumedCapacity, 'read');
     if (!out.Item) return undefined;
     const { pk: _pk, sk: _sk, ...consent } = out.Item;
     return consent as ContactConsent;
@@ -353,7 +404,7 @@ export class SurveyStore {
         ...this.meter.rc,
       }),
     );
-    this.meter.record(out.ConsumedCapacity);
+    this.meter.record(out.ConsumedCapacity, 'write');
     if (!out.Attributes) return undefined;
     const { pk: _pk, sk: _sk, ...old } = out.Attributes;
     return old as ContactConsent;

@@ -6,7 +6,7 @@ import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
  */
 export interface UsageMeter {
   rc: { ReturnConsumedCapacity?: 'TOTAL' };
-  record(consumed: ConsumedCapacity | ConsumedCapacity[] | undefined): void;
+  record(consumed: ConsumedCapacity | ConsumedCapacity[] | undefined, kind: 'read' | 'write'): void;
 }
 
 export class CapacityMeter implements UsageMeter {
@@ -15,11 +15,15 @@ export class CapacityMeter implements UsageMeter {
   writeUnits = 0;
   requests = 0;
 
-  record(consumed: ConsumedCapacity | ConsumedCapacity[] | undefined): void {
+  record(consumed: ConsumedCapacity | ConsumedCapacity[] | undefined, kind: 'read' | 'write'): void {
     this.requests++;
     for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
-      this.readUnits += c.ReadCapacityUnits ?? 0;
-      this.writeUnits += c.WriteCapacityUnits ?? 0;
+      // DynamoDB reports either the split or only the total (DynamoDB Local): the call's kind decides.
+      if (c.ReadCapacityUnits !== undefined || c.WriteCapacityUnits !== undefined) {
+        this.readUnits += c.ReadCapacityUnits ?? 0;
+        this.writeUnits += c.WriteCapacityUnits ?? 0;
+      } else if (kind === 'read') this.readUnits += c.CapacityUnits ?? 0;
+      else this.writeUnits += c.CapacityUnits ?? 0;
     }
   }
 

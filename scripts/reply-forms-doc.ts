@@ -1,0 +1,52 @@
+import { writeFileSync } from 'node:fs';
+import {
+  HELP_KEYWORDS,
+  NUMBER_WORDS,
+  OPT_IN_KEYWORDS,
+  OPT_OUT_KEYWORDS,
+  OPT_OUT_PHRASES,
+  YES_WORDS,
+} from '../shared/domain/keywords.ts';
+import { LANGUAGES } from '../shared/domain/model.ts';
+
+/** Renders docs/reply-forms.md from the parser's own vocabulary (run: npx tsx scripts/reply-forms-doc.ts). */
+const rows = LANGUAGES.map((lang) => {
+  const cell = (list?: string[]) => (list ?? []).map((w) => `\`${w}\``).join(', ') || '-';
+  return `| ${lang} | ${cell(OPT_OUT_KEYWORDS[lang])} | ${cell(OPT_IN_KEYWORDS[lang])} | ${cell(HELP_KEYWORDS[lang])} | ${(OPT_OUT_PHRASES[lang] ?? []).length} patterns | ${(NUMBER_WORDS[lang] ?? []).join(', ')} |`;
+});
+const doc = `# Replies Touchpoint understands
+
+Generated from \`shared/domain/keywords.ts\` by \`scripts/reply-forms-doc.ts\`. Keywords match the whole
+message, case-insensitive, accents optional; they work whatever language the survey was sent in.
+
+| language | opt-out (STOP) | opt back in | help | "please stop texting me" phrases | number words 0-10 |
+|---|---|---|---|---|---|
+${rows.join('\n')}
+
+\`YES\` (${YES_WORDS.map((w) => `\`${w}\``).join(', ')}) opts back in only a number that opted out; otherwise it is an unclear answer.
+
+## Scores by SMS
+
+| reply | read as |
+|---|---|
+| \`9\`, \` 9 \`, \`9/10\`, \`9 - great\`, \`I'd say 8\`, \`10!\` | that number |
+| \`nine\`, \`neun\`, \`neuf\`, \`nueve\`, \`negen\`, \`kilenc\`, \`üheksa\`, \`девять\` | 9 (every number word 0-10 of the table above) |
+| full-width and Arabic-Indic digits (\`９\`, \`٩\`) | that number |
+| two different numbers (\`7 or 8\`, \`between 7 and 8\`) | unclear: one clarification is sent |
+| a number outside the scale (\`11\` on 0-10, \`7\` on 1-5) | out of range: one clarification is sent |
+| markup or code (\`<script>alert(1)</script>\`) | unclear, never a score |
+| anything else after one clarification | kept as a comment without a score |
+
+After a score, the next message is the answer to the optional "why?" and is stored as the comment.
+
+## Keypad (IVR)
+
+| keys | read as |
+|---|---|
+| \`9\`, \`10\`, \`10#\` (0-10 scales take two digits or \`#\`) | that score |
+| \`#\` alone, or silence | no input: re-prompt once, then goodbye |
+| \`*\` | end the call politely |
+| a number outside the scale, or anything else | re-prompt once, then goodbye |
+`;
+writeFileSync(new URL('../docs/reply-forms.md', import.meta.url), doc);
+console.log('wrote docs/reply-forms.md');
