@@ -117,6 +117,7 @@ async function ingest(rt: LocalRuntime, meter: CapacityMeter, concurrency: numbe
     p50Ms: round(percentile(latencies, 50), 1),
     p99Ms: round(percentile(latencies, 99), 1),
     writeUnitsPerEvent: round(meter.writeUnits / count),
+    writeRequestsPerEvent: round(meter.writeRequests / count),
     readUnitsPerEvent: round(meter.readUnits / count),
   };
 }
@@ -198,6 +199,8 @@ async function lifecycle(
     channel,
     surveys: count,
     answered,
+    writeRequestsPerSurvey: round(meter.writeRequests / count),
+    readRequestsPerSurvey: round(meter.readRequests / count),
     writeUnitsPerSurvey: round(wru),
     readUnitsPerSurvey: round(rru),
     invocationsPerSurvey: round(invocations),
@@ -550,7 +553,7 @@ async function main(): Promise<void> {
   } finally {
     await rt.stop();
   }
-  const lifecycleSms = (report.lifecycle as Array<{ writeUnitsPerSurvey: number }>)[0];
+  const lifecycleSms = (report.lifecycle as Array<{ writeRequestsPerSurvey: number }>)[0];
   const agg100 = (report.aggregateWrites as Array<{ writesPerReply: number }>)[1];
   report.targets = {
     writesPerLifecycleAtMost8: {

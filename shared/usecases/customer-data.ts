@@ -120,8 +120,14 @@ export async function eraseCustomer(deps: Deps, ref: string): Promise<Record<str
         TableName: deps.surveys.table,
         Key: { pk: `SURVEY#${s.surveyId}`, sk: 'SURVEY' },
         UpdateExpression:
-          'SET customerId = :p, erasedAt = :now REMOVE phone, email, customerName, gsi2pk, gsi2sk, inboundIds, #ctx.orderId, #ctx.ticketId, #ctx.agent, #ctx.trackingNumber',
-        ExpressionAttributeNames: { '#ctx': 'context' },
+          'SET customerId = :p, erasedAt = :now REMOVE phone, email, customerName, gsi2pk, gsi2sk, inboundIds, #ctx.#o, #ctx.#t, #ctx.#a, #ctx.#n',
+        ExpressionAttributeNames: {
+          '#ctx': 'context',
+          '#o': 'orderId',
+          '#t': 'ticketId',
+          '#a': 'agent',
+          '#n': 'trackingNumber',
+        },
         ExpressionAttributeValues: { ':p': pseudonym, ':now': now },
       }),
     );

@@ -14,9 +14,13 @@ export class CapacityMeter implements UsageMeter {
   readUnits = 0;
   writeUnits = 0;
   requests = 0;
+  readRequests = 0;
+  writeRequests = 0;
 
   record(consumed: ConsumedCapacity | ConsumedCapacity[] | undefined, kind: 'read' | 'write'): void {
     this.requests++;
+    if (kind === 'read') this.readRequests++;
+    else this.writeRequests++;
     for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
       // DynamoDB reports either the split or only the total (DynamoDB Local): the call's kind decides.
       if (c.ReadCapacityUnits !== undefined || c.WriteCapacityUnits !== undefined) {
@@ -31,6 +35,8 @@ export class CapacityMeter implements UsageMeter {
     this.readUnits = 0;
     this.writeUnits = 0;
     this.requests = 0;
+    this.readRequests = 0;
+    this.writeRequests = 0;
   }
 }
 
