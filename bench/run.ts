@@ -556,9 +556,9 @@ async function main(): Promise<void> {
   const lifecycleSms = (report.lifecycle as Array<{ writeRequestsPerSurvey: number }>)[0];
   const agg100 = (report.aggregateWrites as Array<{ writesPerReply: number }>)[1];
   report.targets = {
-    writesPerLifecycleAtMost8: {
-      value: lifecycleSms?.writeUnitsPerSurvey,
-      met: (lifecycleSms?.writeUnitsPerSurvey ?? 99) <= 8,
+    writeRequestsPerLifecycleAtMost8: {
+      value: lifecycleSms?.writeRequestsPerSurvey,
+      met: (lifecycleSms?.writeRequestsPerSurvey ?? 99) <= 8,
     },
     aggregateWritesPerReplyAtBatch100AtMost005: {
       value: agg100?.writesPerReply,
