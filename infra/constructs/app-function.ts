@@ -70,6 +70,8 @@ export interface AppFunctionProps {
    * @default none: the trigger (HTTP API, stream mapping) owns retries and failures
    */
   readonly async?: { readonly retryAttempts: 0 | 1 | 2; readonly maxEventAge: Duration };
+  /** A folder (relative to the repository) copied next to the bundle, e.g. the dashboard's files. */
+  readonly staticAssets?: string;
   /** Customer-managed key for the failure queue, when the deployment uses one. */
   readonly encryptionKey?: IKey;
 }
@@ -153,6 +155,15 @@ export class AppFunction extends Construct {
         // Pin the SDK we test against instead of whatever the runtime image carries.
         bundleAwsSDK: true,
         forceDockerBundling: false,
+        ...(props.staticAssets && {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (inputDir: string, outputDir: string) => [
+              `mkdir -p "${outputDir}/${props.staticAssets}" && cp -R "${inputDir}/${props.staticAssets}/." "${outputDir}/${props.staticAssets}/"`,
+            ],
+          },
+        }),
         logLevel: LogLevel.WARNING,
       },
     });

@@ -105,10 +105,17 @@ export class StatelessStack extends Stack {
       .bindTable(Surveys, 'readWrite')
       .bindTable(Responses, 'readWrite');
     const adminApi = make('admin-api', {
-      description: 'Admin read API (scores, responses, alerts) and dashboard',
+      description:
+        'Admin API (scores, responses, alerts, data-subject export/erase, test sends) and dashboard',
+      // The dashboard's static files travel inside the bundle (served by GET / and GET /{asset}).
+      staticAssets: 'dashboard/public',
+      timeout: Duration.seconds(29),
     })
-      .bindTable(Aggregates, 'read')
-      .bindTable(Responses, 'read');
+      // Erase rewrites responses and surveys, deletes events and scrubs alerts; send-test creates a survey.
+      .bindTable(Aggregates, 'readWrite')
+      .bindTable(Responses, 'readWrite')
+      .bindTable(Surveys, 'readWrite')
+      .bindTable(Events, 'readWrite');
     const dispatchTick = make('dispatch-tick', {
       description: 'Every minute: send due surveys, retry pending alerts, report the backlog',
       memorySize: 1024,
@@ -183,7 +190,7 @@ export class StatelessStack extends Stack {
     // Sending: SES from the configured sender through the configuration set only.
     const sesFrom = config.sesFrom;
     const sesDomain = sesFrom.slice(sesFrom.indexOf('@') + 1);
-    dispatchTick.addToRolePolicy(
+    const sendEmail = () =>
       new PolicyStatement({
         actions: ['ses:SendEmail'],
         resources: [
@@ -196,8 +203,10 @@ export class StatelessStack extends Stack {
           }),
         ],
         conditions: { StringEquals: { 'ses:FromAddress': sesFrom } },
-      }),
-    );
+      });
+    // The dispatcher sends surveys; the admin API sends an admin's test survey (`touchpoint send-test`).
+    dispatchTick.addToRolePolicy(sendEmail());
+    adminApi.addToRolePolicy(sendEmail());
     if (config.smsProvider === 'sns') {
       dispatchTick.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
       const policy = dispatchTick.role.node.tryFindChild('DefaultPolicy');

@@ -28,7 +28,13 @@ const EXPECTED_TABLE_ACCESS: Record<FunctionName, Partial<Record<TableId, Access
   'ingest-webhook': { Events: ['read', 'write'], Surveys: ['read', 'write'] },
   'twilio-webhook': { Surveys: ['read', 'write'], Responses: ['read', 'write'], Events: ['read'] },
   'email-link': { Surveys: ['read', 'write'], Responses: ['read', 'write'] },
-  'admin-api': { Aggregates: ['read'], Responses: ['read'] },
+  // Erase (rewrite responses/surveys, delete events, scrub alerts) and send-test need writes.
+  'admin-api': {
+    Aggregates: ['read', 'write'],
+    Responses: ['read', 'write'],
+    Surveys: ['read', 'write'],
+    Events: ['read', 'write'],
+  },
   'dispatch-tick': { Surveys: ['read', 'write'], Aggregates: ['read', 'write'] },
   'score-stream': {
     Responses: ['read', 'stream'],
@@ -376,7 +382,7 @@ describe('stateless stack: functions', () => {
     expect(smsPublish).toHaveLength(1);
   });
 
-  it('lets only the dispatch tick send email, from the configured sender through the configuration set', () => {
+  it('lets only the dispatch tick and the admin test send email, from the configured sender through the configuration set', () => {
     const senders = (Object.keys(base.stateless.functions) as FunctionName[]).filter((name) =>
       statementsOf(base, name).some((s) => actionsOf(s).includes('ses:SendEmail')),
     );
@@ -384,7 +390,7 @@ describe('stateless stack: functions', () => {
       actionsOf(s).includes('ses:SendEmail'),
     );
 
-    expect(senders).toEqual(['dispatch-tick']);
+    expect(senders.sort()).toEqual(['admin-api', 'dispatch-tick']);
     expect(statement?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'surveys@example.com' } });
     const resources = JSON.stringify(statement?.Resource);
     expect(resources).toContain(':identity/surveys@example.com');
