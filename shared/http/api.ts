@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { AuthError, NotFoundError, SignatureError, TouchpointError, ValidationError } from '../errors.ts';
+import { logger } from '../runtime/log.ts';
 
 /** The parts of an API Gateway HTTP API (v2) request our handlers use, decoded once. */
 export interface HttpRequest {
@@ -96,7 +97,10 @@ export function text(
 }
 
 /** Maps typed errors to HTTP; anything unknown is a 500 that reveals nothing internal. */
-export function errorToHttp(error: unknown, log: (e: unknown) => void = console.error): HttpResponse {
+export function errorToHttp(
+  error: unknown,
+  log: (e: unknown) => void = (e) => logger.error('request failed', e),
+): HttpResponse {
   if (error instanceof ValidationError) return json(error.status, { error: error.message });
   if (error instanceof SignatureError) return json(401, { error: error.message });
   if (error instanceof AuthError) {
