@@ -233,6 +233,38 @@ describe('channels and replies', () => {
     });
   });
 
+  describe('closed surveys and IVR silence', () => {
+    it('answers a reply to an expired survey politely and does not score it', async () => {
+      const phone = '+12015550137';
+      const id = await surveyOf(rt, canonical(rt, { customer: { id: 'x1', phone } }));
+      await rt.advance({ advanceSeconds: 8 * 86_400 });
+      const res = await sendSms(rt.url, { from: phone, to: OUR_NUMBER, body: '10' }, TWILIO);
+      expect(twimlMessages(res.body)[0]).toContain('closed');
+      expect(await rt.deps.responses.get(id)).toBeUndefined();
+    });
+
+    it('ends the call politely after silence twice, and on *', async () => {
+      const phone = '+12015550138';
+      const id = await surveyOf(
+        rt,
+        canonical(rt, { customer: { id: 'x2', phone }, preferredChannel: 'voice' }),
+      );
+      const call = rt.sandbox.outbox().find((m) => m.surveyId === id && m.channel === 'voice');
+      const start = await postTwilio(call?.twimlUrl ?? '', { CallSid: 'CA3', AnsweredBy: 'human' }, TWILIO);
+      const redirect = (xml: string) =>
+        /<Redirect[^>]*>([^<]+)<\/Redirect>/.exec(xml)?.[1]?.replaceAll('&amp;', '&') ?? '';
+      const first = await postTwilio(redirect(start.body), { CallSid: 'CA3' }, TWILIO);
+      expect(first.body).toContain('did not hear anything');
+      const second = await postTwilio(redirect(first.body), { CallSid: 'CA3' }, TWILIO);
+      expect(second.body).toContain('Goodbye');
+      expect(second.body).toContain('<Hangup');
+      const action = /action="([^"]+)"/.exec(start.body)?.[1]?.replaceAll('&amp;', '&') ?? '';
+      const star = await postTwilio(action, { CallSid: 'CA3', Digits: '*' }, TWILIO);
+      expect(star.body).toContain('<Hangup');
+      expect(await rt.deps.responses.get(id)).toBeUndefined();
+    });
+  });
+
   describe('provider faults', () => {
     it('sends every survey exactly once while 30% of provider calls fail with 5xx/429', async () => {
       rt.sandbox.faults = { transientRate: 0.3, statuses: [500, 503, 429] };
