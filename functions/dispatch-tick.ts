@@ -4,13 +4,15 @@ import { lazyHandler } from '../shared/runtime/lambda.ts';
 import { logger } from '../shared/runtime/log.ts';
 import { sweepPendingAlerts } from '../shared/usecases/apply-scores.ts';
 import { type DispatchReport, dispatchDue, RateBudget } from '../shared/usecases/dispatch.ts';
+import { sendFollowUps } from '../shared/usecases/follow-ups.ts';
 
 export function createHandler(deps: Deps) {
   // The budget lives as long as the container, so consecutive ticks share one token bucket.
   const budget = new RateBudget(deps.config.rateLimits);
-  return async (): Promise<DispatchReport & { alertsRetried: number }> => {
+  return async (): Promise<DispatchReport & { alertsRetried: number; followUpsSent: number }> => {
     const report = await dispatchDue(deps, budget);
     const alertsRetried = await sweepPendingAlerts(deps);
+    const followUps = await sendFollowUps(deps);
     const backlog = await deps.surveys.countDue(deps.clock.now(), 10_000);
     // CloudWatch embedded metric format (Lambda only): alarms on backlog and provider failures read these.
     if (process.env.AWS_LAMBDA_FUNCTION_NAME)
@@ -35,9 +37,9 @@ export function createHandler(deps: Deps) {
           ProviderFailures: report.failed + report.retried + report.fellBack,
         }),
       );
-    if (report.examined > 0 || alertsRetried > 0)
-      logger.info('dispatch tick', { ...report, backlog, alertsRetried });
-    return { ...report, alertsRetried };
+    if (report.examined > 0 || alertsRetried > 0 || followUps.sent > 0)
+      logger.info('dispatch tick', { ...report, backlog, alertsRetried, followUps });
+    return { ...report, alertsRetried, followUpsSent: followUps.sent };
   };
 }
 

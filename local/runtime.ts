@@ -16,6 +16,7 @@ import { createHandler as twilioWebhook } from '../functions/twilio-webhook.ts';
 import { SesEmail, SnsAlerts, SnsSms } from '../shared/adapters/channels/aws.ts';
 import { VirtualClock } from '../shared/adapters/clock.ts';
 import type { UsageMeter } from '../shared/adapters/dynamo/usage.ts';
+import type { TouchpointConfig } from '../shared/domain/touchpoints.ts';
 import { ensureTables, tableNamesFor } from '../shared/infra/create-tables.ts';
 import { buildDeps, type Deps } from '../shared/runtime/deps.ts';
 import type { DispatchReport } from '../shared/usecases/dispatch.ts';
@@ -50,6 +51,8 @@ export interface RuntimeOptions {
    * Local expires items by the real clock, so they turn it off.
    */
   ttl?: boolean;
+  /** A touchpoint config instead of the shipped touchpoints.config.json (tests). */
+  config?: TouchpointConfig;
 }
 
 export interface LocalRuntime {
@@ -150,6 +153,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   };
   const deps = await buildDeps(envSource, {
     clock,
+    ...(options.config && { config: options.config }),
     dynamo,
     ...(options.meter && { meter: options.meter }),
     email: new SesEmail(new SESv2Client(sandboxAws)),

@@ -24,7 +24,8 @@ export type SmsKind =
   | 'optOutConfirm'
   | 'optInConfirm'
   | 'help'
-  | 'reminder';
+  | 'reminder'
+  | 'review';
 
 export interface SmsVars {
   brand: string;
@@ -33,6 +34,8 @@ export interface SmsVars {
   touchpoint?: string;
   /** An already localized custom question from the touchpoint config. */
   question?: string;
+  /** The review link promoters are invited to (kind `review`). */
+  url?: string;
 }
 
 type QuestionKey = 'nps' | 'csat_support' | 'csat' | 'ces_order' | 'ces' | 'effort';
@@ -198,6 +201,7 @@ const SMS: Record<Language, Record<Exclude<SmsKind, 'question' | 'reminder'>, st
     optOutConfirm: '{b}: You will get no more surveys. Reply START to opt back in.',
     optInConfirm: '{b}: You will get surveys again. Reply STOP to opt out.',
     help: '{b} feedback surveys. Help: {c}. Reply STOP to opt out.',
+    review: '{b}: Thank you! Would you share your experience in a review? {u}',
   },
   de: {
     clarify: 'Bitte antworten Sie mit einer Zahl von {min} bis {max}.',
@@ -208,6 +212,7 @@ const SMS: Record<Language, Record<Exclude<SmsKind, 'question' | 'reminder'>, st
     optOutConfirm: '{b}: Sie erhalten keine Umfragen mehr. START zum Anmelden.',
     optInConfirm: '{b}: Sie erhalten wieder Umfragen. STOP zum Abmelden.',
     help: '{b} Umfragen. Hilfe: {c}. STOP zum Abmelden.',
+    review: '{b}: Danke! Teilen Sie Ihre Erfahrung in einer Bewertung? {u}',
   },
   fr: {
     clarify: 'Merci de répondre par un nombre de {min} à {max}.',
@@ -218,6 +223,7 @@ const SMS: Record<Language, Record<Exclude<SmsKind, 'question' | 'reminder'>, st
     optOutConfirm: '{b}: Vous ne recevrez plus de sondages. START pour vous réabonner.',
     optInConfirm: '{b}: Vous recevrez à nouveau nos sondages. STOP pour vous désabonner.',
     help: '{b} sondages. Aide : {c}. STOP pour vous désabonner.',
+    review: '{b}: Merci ! Partagez votre avis en ligne : {u}',
   },
   es: {
     clarify: 'Por favor, responda con un numero del {min} al {max}.',
@@ -228,6 +234,7 @@ const SMS: Record<Language, Record<Exclude<SmsKind, 'question' | 'reminder'>, st
     optOutConfirm: '{b}: No recibira mas encuestas. START para volver a darse de alta.',
     optInConfirm: '{b}: Volvera a recibir encuestas. STOP para darse de baja.',
     help: '{b} encuestas. Ayuda: {c}. STOP para darse de baja.',
+    review: '{b}: Gracias. Comparta su experiencia con una opinion: {u}',
   },
   nl: {
     clarify: 'Antwoord alstublieft met een getal van {min} tot {max}.',
@@ -238,6 +245,7 @@ const SMS: Record<Language, Record<Exclude<SmsKind, 'question' | 'reminder'>, st
     optOutConfirm: '{b}: U krijgt geen enquetes meer. START om weer aan te melden.',
     optInConfirm: '{b}: U krijgt weer enquetes. STOP om af te melden.',
     help: '{b} enquetes. Hulp: {c}. STOP om af te melden.',
+    review: '{b}: Bedankt! Deelt u uw ervaring in een review? {u}',
   },
   hu: {
     clarify: 'Kérjük, {min} és {max} közötti számmal válaszoljon.',
@@ -248,6 +256,7 @@ const SMS: Record<Language, Record<Exclude<SmsKind, 'question' | 'reminder'>, st
     optOutConfirm: '{b}: Leiratkozott. Újra: START',
     optInConfirm: '{b}: Újra feliratkozott. Leiratkozás: STOP',
     help: '{b}: Súgó {c}. Leiratkozás: STOP',
+    review: '{b}: Értékelés: {u}',
   },
   et: {
     clarify: 'Palun vastake numbriga {min} kuni {max}.',
@@ -258,6 +267,7 @@ const SMS: Record<Language, Record<Exclude<SmsKind, 'question' | 'reminder'>, st
     optOutConfirm: '{b}: Te ei saa enam küsitlusi. Tagasi tellimiseks saatke START.',
     optInConfirm: '{b}: Saate jälle küsitlusi. Loobumiseks saatke STOP.',
     help: '{b} küsitlused. Abi: {c}. Loobumiseks saatke STOP.',
+    review: '{b}: Aitäh! Kas jagaksite oma kogemust arvustuses? {u}',
   },
   ru: {
     clarify: 'Пожалуйста, ответьте числом от {min} до {max}.',
@@ -268,6 +278,7 @@ const SMS: Record<Language, Record<Exclude<SmsKind, 'question' | 'reminder'>, st
     optOutConfirm: '{b}: Вы отписаны. Подписаться: START',
     optInConfirm: '{b}: Вы снова подписаны. Отписка: STOP',
     help: '{b}: Помощь: {c}. Отписка: STOP',
+    review: '{b}: Отзыв: {u}',
   },
 };
 
@@ -304,7 +315,13 @@ export function renderSms(kind: SmsKind, lang: Language, vars: SmsVars): string 
       .replace(/\s+/g, ' ')
       .trim();
   }
-  return fill(SMS[lang][kind], { b: vars.brand, c: vars.contact ?? '', min: metric.min, max: metric.max });
+  return fill(SMS[lang][kind], {
+    b: vars.brand,
+    c: vars.contact ?? '',
+    u: vars.url ?? '',
+    min: metric.min,
+    max: metric.max,
+  });
 }
 
 /** Texts of the survey email and of the pages its links open. */

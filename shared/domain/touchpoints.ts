@@ -43,7 +43,11 @@ export const TouchpointRuleSchema = z
       .nullable()
       .default({ afterHours: 48, channels: ['email'] }),
     priority: z.number().int().min(0).max(100).default(0),
-    promoterReviewUrl: z.url().optional(),
+    /** Promoters get one "leave us a review" message with this link (a short link: it must fit one SMS). */
+    promoterReviewUrl: z
+      .url()
+      .max(36, 'must be at most 36 characters (use a short link; it must fit one SMS)')
+      .optional(),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import {
+  type FollowUp,
   type ItemDelta,
   type LedgerRecord,
   MAX_TRANSACTION_ACTIONS,
@@ -12,6 +13,7 @@ import {
   foldResponseChanges,
   foldSurveyChanges,
   isDetractor,
+  isPromoter,
   mergeDeltas,
   type ResponseSnapshot,
   type SurveyLifecycleChange,
@@ -45,6 +47,7 @@ interface Change {
   record: LedgerRecord;
   deltas: Map<string, ItemDelta>;
   alerts: Alert[];
+  followUps: FollowUp[];
 }
 
 const MAX_COMMENT_IN_ALERT = 500;
@@ -107,9 +110,12 @@ async function toChange(deps: Deps, record: DynamoDBRecord): Promise<Change | un
   const tz = deps.config.reportingTimeZone;
   if (newImage && 'pk' in newImage) {
     const changes = lifecycle(oldImage, newImage);
-    return changes.length
-      ? { record: ledger, deltas: foldSurveyChanges(changes, tz), alerts: [] }
-      : { record: ledger, deltas: new Map(), alerts: [] };
+    return {
+      record: ledger,
+      deltas: changes.length ? foldSurveyChanges(changes, tz) : new Map(),
+      alerts: [],
+      followUps: [],
+    };
   }
   const before = snapshot(oldImage);
   const after = snapshot(newImage);
@@ -118,6 +124,7 @@ async function toChange(deps: Deps, record: DynamoDBRecord): Promise<Change | un
     record: ledger,
     deltas,
     alerts: await alertsFor(deps, before, after, newImage as SurveyResponse | undefined),
+    followUps: followUpsFor(deps, before, after),
   };
 }
 
@@ -156,6 +163,20 @@ async function alertsFor(
     ...(survey?.context.ticketId && { ticketId: survey.context.ticketId }),
     answeredAt: after.answeredAt,
   }));
+}
+
+/** A promoter (new, or newly promoted) is invited once to leave a public review, if configured. */
+function followUpsFor(
+  deps: Deps,
+  before: ResponseSnapshot | undefined,
+  after: ResponseSnapshot | undefined,
+): FollowUp[] {
+  if (!after || after.score === null || !isPromoter(after.metric, after.score)) return [];
+  if (before?.score != null && isPromoter(before.metric, before.score)) return [];
+  const url = deps.config.touchpoints[after.touchpoint]?.promoterReviewUrl;
+  return url
+    ? [{ followUpId: `${after.surveyId}#review`, kind: 'review_request', surveyId: after.surveyId, url }]
+    : [];
 }
 
 /** Which stream a record came from: the table name inside its ARN. */
@@ -213,12 +234,14 @@ async function applyStream(
   const flush = async () => {
     if (chunk.length === 0) return;
     const alerts = chunk.flatMap((c) => c.alerts);
+    const followUps = chunk.flatMap((c) => c.followUps);
     const committed = await deps.aggregates.applyChunk(
       stream,
       chunk.map((c) => c.record),
       chunkDeltas,
       alerts,
       deps.clock.now(),
+      followUps,
     );
     if (!committed) throw new Error('ledger entry already exists for this chunk; retrying the batch');
     report.transactions++;
@@ -243,14 +266,15 @@ async function applyStream(
       continue;
     }
     const merged = mergeDeltas(chunkDeltas, change.deltas);
-    if (1 + merged.size + chunkAlerts + change.alerts.length > MAX_TRANSACTION_ACTIONS && chunk.length > 0) {
+    const extra = change.alerts.length + change.followUps.length;
+    if (1 + merged.size + chunkAlerts + extra > MAX_TRANSACTION_ACTIONS && chunk.length > 0) {
       await flush();
       chunkDeltas = change.deltas;
     } else {
       chunkDeltas = merged;
     }
     chunk.push(change);
-    chunkAlerts += change.alerts.length;
+    chunkAlerts += extra;
   }
   await flush();
 }

@@ -16,7 +16,9 @@ const KINDS: SmsKind[] = [
   'optInConfirm',
   'help',
   'reminder',
+  'review',
 ];
+const REVIEW_URL = 'https://rev.example.com/abcdefghijkl'; // 36 characters, the longest the config allows
 const SURVEYS = [
   { metric: DEFAULT_METRICS.nps, touchpoint: 'delivery' },
   { metric: DEFAULT_METRICS.csat, touchpoint: 'ticket_closed' },
@@ -42,7 +44,7 @@ describe('localized SMS', () => {
     for (const lang of LANGUAGES) {
       for (const kind of KINDS) {
         for (const s of SURVEYS) {
-          const text = renderSms(kind, lang, { brand: BRAND, contact: CONTACT, ...s });
+          const text = renderSms(kind, lang, { brand: BRAND, contact: CONTACT, url: REVIEW_URL, ...s });
           expect(
             fitsOneSegment(text),
             `${lang} ${kind} ${s.touchpoint}: ${text.length} ${smsEncoding(text)} "${text}"`,

@@ -26,6 +26,15 @@ import { type UsageMeter, usage } from './usage.ts';
 
 export type ItemDelta = Record<string, number>;
 
+/** A message to the customer decided by the score consumer (a promoter's review invitation). */
+export interface FollowUp {
+  followUpId: string;
+  kind: 'review_request';
+  surveyId: string;
+  url: string;
+  state?: 'pending' | 'sending' | 'sent' | 'failed';
+}
+
 /** A stream record reduced to what the ledger needs. */
 export interface LedgerRecord {
   eventId: string;
@@ -85,6 +94,7 @@ export class AggregateStore {
     deltas: ReadonlyMap<string, ItemDelta>,
     alerts: readonly Alert[],
     now: Date,
+    followUps: readonly FollowUp[] = [],
   ): Promise<boolean> {
     const first = records.map((r) => padSeq(r.sequenceNumber)).sort()[0];
     if (!first) return true;
@@ -129,6 +139,15 @@ export class AggregateStore {
         Put: {
           TableName: this.table,
           Item: { pk: 'ALERT', sk: alert.alertId, ...alert, state: 'pending', createdAt: now.toISOString() },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      });
+    }
+    for (const f of followUps) {
+      items.push({
+        Put: {
+          TableName: this.table,
+          Item: { pk: 'FOLLOWUP', sk: f.followUpId, ...f, state: 'pending', createdAt: now.toISOString() },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       });
@@ -214,6 +233,52 @@ export class AggregateStore {
         ExpressionAttributeValues: { ':s': 'sent', ':at': at.toISOString() },
       }),
     );
+  }
+
+  async pendingFollowUps(limit: number): Promise<FollowUp[]> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: '#s = :s',
+        ExpressionAttributeNames: { '#s': 'state' },
+        ExpressionAttributeValues: { ':pk': 'FOLLOWUP', ':s': 'pending' },
+        Limit: limit,
+        ConsistentRead: true,
+      }),
+    );
+    return (out.Items ?? []).map(({ pk: _pk, sk: _sk, ...rest }) => rest as FollowUp);
+  }
+
+  /** Compare-and-set on a follow-up's state; false when another worker moved it first. */
+  async moveFollowUp(
+    id: string,
+    from: FollowUp['state'],
+    to: FollowUp['state'],
+    at: Date,
+    detail?: string,
+  ): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: 'FOLLOWUP', sk: id },
+          UpdateExpression: 'SET #s = :to, updatedAt = :at' + (detail ? ', detail = :d' : ''),
+          ConditionExpression: '#s = :from',
+          ExpressionAttributeNames: { '#s': 'state' },
+          ExpressionAttributeValues: {
+            ':to': to,
+            ':from': from,
+            ':at': at.toISOString(),
+            ...(detail && { ':d': detail }),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
   }
 
   /** Replaces an aggregate item wholesale (used by `npm run recompute`). */

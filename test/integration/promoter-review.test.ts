@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../local/runtime.ts';
+import { sendEvent, sendSms } from '../../local/simulator.ts';
+import { loadTouchpointConfig, shippedConfig } from '../../shared/domain/touchpoints.ts';
+import { OUR_NUMBER, startTestRuntime } from '../support/runtime.ts';
+
+describe('closed loop: promoters are invited to leave a review, once', () => {
+  let rt: LocalRuntime;
+  beforeAll(async () => {
+    const base = shippedConfig();
+    const config = loadTouchpointConfig({
+      ...base,
+      touchpoints: {
+        ...base.touchpoints,
+        delivery: {
+          ...base.touchpoints.delivery,
+          metric: 'nps',
+          promoterReviewUrl: 'https://rev.example.com/shop',
+        },
+      },
+    });
+    rt = await startTestRuntime({ config, clockStart: new Date('2026-03-10T15:00:00Z') });
+  });
+  afterAll(async () => {
+    await rt?.stop();
+  });
+
+  async function answered(phone: string, score: string) {
+    const res = await sendEvent(
+      rt.url,
+      {
+        eventId: `pr-${phone}`,
+        type: 'delivery',
+        occurredAt: new Date(rt.clock.now().getTime() - 86_400_000).toISOString(),
+        source: 'crm',
+        customer: { id: phone, phone, timeZone: 'America/New_York' },
+        context: { orderId: `PR-${phone}` },
+      },
+      'local-generic-webhook-secret',
+      rt.clock.now(),
+    );
+    const surveyId = (res.json as { surveyId: string }).surveyId;
+    await rt.advance({ advanceSeconds: 60 });
+    await sendSms(rt.url, { from: phone, to: OUR_NUMBER, body: score }, 'local-twilio-auth-token');
+    await rt.drainStreams();
+    await rt.advance({ advanceSeconds: 60 });
+    await rt.advance({ advanceSeconds: 60 });
+    return surveyId;
+  }
+
+  it('sends one review invitation to a promoter and none to a detractor', async () => {
+    const promoter = await answered('+12015550171', '10');
+    const detractor = await answered('+12015550172', '4');
+    const reviews = rt.sandbox
+      .outbox()
+      .filter((m) => m.kind === 'send' && m.text?.includes('rev.example.com'));
+    expect(reviews.map((m) => m.surveyId)).toEqual([promoter]);
+    expect(reviews[0]?.text).toContain('review');
+    expect(
+      rt.sandbox.outbox().some((m) => m.surveyId === detractor && m.text?.includes('rev.example.com')),
+    ).toBe(false);
+    // Alerts go to the team for the detractor, not for the promoter.
+    const alerts = rt.sandbox.outbox().filter((m) => m.channel === 'alert');
+    expect(alerts.some((a) => a.text?.includes(detractor))).toBe(true);
+    expect(alerts.some((a) => a.text?.includes(promoter))).toBe(false);
+  });
+});
