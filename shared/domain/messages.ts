@@ -282,7 +282,8 @@ const SMS: Record<Language, Record<Exclude<SmsKind, 'question' | 'reminder'>, st
   },
 };
 
-const REMINDER_PREFIX: Record<Language, string> = {
+/** Prefix of reminder messages (SMS text, email subject). */
+export const REMINDER_PREFIX: Record<Language, string> = {
   en: 'Reminder: ',
   de: 'Erinnerung: ',
   fr: 'Rappel : ',

@@ -39,6 +39,8 @@ export interface Survey {
   fromNumber?: string;
   /** When the dispatcher claimed the survey for sending (crash recovery looks from here). */
   claimedAt?: string;
+  /** When the one reminder for non-responders went out. */
+  reminderSentAt?: string;
   /** When the provider confirmed delivery (counts towards response rates). */
   deliveredAt?: string;
   sentAt?: string;

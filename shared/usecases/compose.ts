@@ -1,4 +1,4 @@
-import { emailTexts, renderSms } from '../domain/messages.ts';
+import { emailTexts, REMINDER_PREFIX, renderSms } from '../domain/messages.ts';
 import type { Survey } from '../domain/survey.ts';
 import type { TouchpointConfig } from '../domain/touchpoints.ts';
 import { escapeHtml } from '../http/html.ts';
@@ -49,6 +49,7 @@ export function composeEmail(
   survey: Survey,
   baseUrl: string,
   key: string,
+  kind: 'question' | 'reminder' = 'question',
 ): { subject: string; html: string; text: string; headers: Record<string, string> } {
   const question = customQuestion(config, survey);
   const t = emailTexts(survey.language, {
@@ -89,7 +90,7 @@ export function composeEmail(
     `${t.unsubscribe}: ${unsubscribeUrl}`,
   ].join('\n');
   return {
-    subject: t.subject,
+    subject: kind === 'reminder' ? `${REMINDER_PREFIX[survey.language]}${t.subject}` : t.subject,
     html,
     text,
     headers: {

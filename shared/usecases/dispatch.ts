@@ -139,6 +139,7 @@ async function dispatchOne(
   exhausted: Set<Channel>,
   report: DispatchReport,
 ): Promise<Outcome> {
+  if (survey.status === 'sent' || survey.status === 'answered') return remind(deps, survey, now, report);
   if (survey.status === 'sending') {
     const outcome = await recover(deps, survey, now);
     if (outcome === 'recovered') report.recovered++;
@@ -330,6 +331,13 @@ async function markSent(
     channel === 'email'
       ? { key: `EMAIL#${survey.email ?? ''}`, at: now.toISOString() }
       : { key: phoneThreadKey(survey.phone ?? '', deps.env.TWILIO_FROM), at: now.toISOString() };
+  // One reminder for non-responders, on the channels the touchpoint allows (email by default).
+  const reminder =
+    survey.reminderSentAt || survey.test ? null : deps.config.touchpoints[survey.touchpoint]?.reminder;
+  const remindAt =
+    reminder?.channels.includes(channel) &&
+    new Date(now.getTime() + reminder.afterHours * 3_600_000).toISOString();
+  const remind = remindAt && remindAt < survey.expiresAt ? remindAt : undefined;
   await deps.surveys.transition(
     survey.surveyId,
     { status: 'sending' },
@@ -339,11 +347,106 @@ async function markSent(
       sentAt: now.toISOString(),
       fromNumber: deps.env.TWILIO_FROM,
       conversation: 'awaiting_score',
-      due: null,
+      ...(remind ? { dueAt: remind, due: remind } : { due: null }),
       thread,
     },
     { appendAttempt: attempt },
   );
+}
+
+/**
+ * A sent survey came due again: its reminder time. Answered surveys just leave the due index;
+ * non-responders get the one reminder (claimed first, so it is never sent twice).
+ */
+async function remind(deps: Deps, survey: Survey, now: Date, report: DispatchReport): Promise<Outcome> {
+  const answered = survey.status !== 'sent' || survey.answeredAt !== undefined;
+  const expired = Date.parse(survey.expiresAt) <= now.getTime();
+  if (answered || expired || survey.reminderSentAt) {
+    await deps.surveys.transition(
+      survey.surveyId,
+      { status: survey.status, dueAt: survey.dueAt },
+      { due: null },
+    );
+    return 'lost_race';
+  }
+  const channel = survey.channel ?? 'email';
+  if (!allowed(channel, survey, await consentFor(deps, survey))) {
+    // Opted out or unsubscribed since the survey went out: no reminder.
+    await deps.surveys.transition(
+      survey.surveyId,
+      { status: 'sent', dueAt: survey.dueAt },
+      { due: null },
+      {
+        appendDecision: {
+          at: now.toISOString(),
+          rule: 'reminder',
+          outcome: 'skipped',
+          detail: 'no consent any more',
+        },
+      },
+    );
+    return 'lost_race';
+  }
+  if (nextAllowedSendTime(now, channel, survey.timeZone, deps.config).getTime() > now.getTime()) {
+    const later = nextAllowedSendTime(now, channel, survey.timeZone, deps.config).toISOString();
+    await deps.surveys.transition(
+      survey.surveyId,
+      { status: 'sent', dueAt: survey.dueAt },
+      { dueAt: later, due: later },
+    );
+    report.deferred++;
+    return 'deferred';
+  }
+  const claimed = await deps.surveys.transition(
+    survey.surveyId,
+    { status: 'sent', dueAt: survey.dueAt },
+    { reminderSentAt: now.toISOString(), due: null },
+    {
+      appendDecision: { at: now.toISOString(), rule: 'reminder', outcome: channel, detail: 'no answer yet' },
+    },
+  );
+  if (!claimed) return 'lost_race';
+  const base = baseUrl(deps);
+  try {
+    if (channel === 'email') {
+      const email = composeEmail(deps.config, claimed, base, deps.secrets.LINK_SIGNING_KEY, 'reminder');
+      await deps.email.send({
+        to: claimed.email ?? '',
+        from: deps.env.SES_FROM,
+        ...email,
+        surveyId: claimed.surveyId,
+        idempotencyKey: `${claimed.surveyId}#reminder`,
+        ...(deps.env.SES_CONFIGURATION_SET && { configurationSet: deps.env.SES_CONFIGURATION_SET }),
+      });
+    } else {
+      await deps.sms.send({
+        to: claimed.phone ?? '',
+        from: deps.env.TWILIO_FROM,
+        body: composeSms(deps.config, claimed, 'reminder'),
+        surveyId: claimed.surveyId,
+        idempotencyKey: `${claimed.surveyId}#reminder`,
+      });
+    }
+    report.sent++;
+    return 'sent';
+  } catch (error) {
+    // At most once: a reminder that failed is not retried (the survey itself was delivered).
+    report.failed++;
+    await deps.surveys.transition(
+      claimed.surveyId,
+      { status: ['sent', 'answered'] },
+      {},
+      {
+        appendDecision: {
+          at: deps.clock.now().toISOString(),
+          rule: 'reminder',
+          outcome: 'failed',
+          detail: (error as Error).message.slice(0, 200),
+        },
+      },
+    );
+    return 'failed';
+  }
 }
 
 async function handleFailure(

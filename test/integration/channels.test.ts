@@ -233,6 +233,33 @@ describe('channels and replies', () => {
     });
   });
 
+  describe('reminders', () => {
+    it('sends one email reminder to a non-responder after 48 hours, none to SMS surveys or to responders', async () => {
+      const silent = await surveyOf(
+        rt,
+        canonical(rt, { customer: { id: 'r1', email: 'quiet@example.com' } }),
+      );
+      const answered = await surveyOf(
+        rt,
+        canonical(rt, { customer: { id: 'r2', email: 'quick@example.com' } }),
+      );
+      const bySms = await surveyOf(rt, canonical(rt, { customer: { id: 'r3', phone: '+12015550139' } }));
+      const mail = rt.sandbox.outbox().find((m) => m.surveyId === answered && m.channel === 'email');
+      const link = /href="([^"]+\/r\/[^"]+)"/.exec(mail?.html ?? '')?.[1]?.replaceAll('&amp;', '&') ?? '';
+      expect((await fetch(link)).status).toBe(200);
+      await rt.advance({ advanceSeconds: 47 * 3600 });
+      expect(rt.sandbox.outbox().filter((m) => m.surveyId === silent && m.kind === 'send')).toHaveLength(1);
+      for (let i = 0; i < 4; i++) await rt.advance({ advanceSeconds: 3600 });
+      const toSilent = rt.sandbox.outbox().filter((m) => m.surveyId === silent && m.kind === 'send');
+      expect(toSilent).toHaveLength(2);
+      expect(toSilent[1]?.subject).toMatch(/^Reminder: /);
+      expect(rt.sandbox.outbox().filter((m) => m.surveyId === answered && m.kind === 'send')).toHaveLength(1);
+      expect(rt.sandbox.outbox().filter((m) => m.surveyId === bySms && m.kind === 'send')).toHaveLength(1);
+      await rt.advance({ advanceSeconds: 5 * 86_400 });
+      expect(rt.sandbox.outbox().filter((m) => m.surveyId === silent && m.kind === 'send')).toHaveLength(2);
+    });
+  });
+
   describe('closed surveys and IVR silence', () => {
     it('answers a reply to an expired survey politely and does not score it', async () => {
       const phone = '+12015550137';
