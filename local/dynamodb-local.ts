@@ -57,7 +57,8 @@ export async function startDynamoDbLocal(
   const dir = findDynamoDbLocalDir();
   const port = options.port ?? (await freePort());
   const args = [
-    '-Xmx384m',
+    // Bounded heap; the benchmark raises it for its 100,000-response history.
+    `-Xmx${options.heap ?? process.env.TOUCHPOINT_DYNAMODB_HEAP ?? '384m'}`,
     `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
     '-jar',
     join(dir, 'DynamoDBLocal.jar'),
