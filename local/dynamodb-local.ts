@@ -51,7 +51,7 @@ export function assertJavaAvailable(): void {
 }
 
 export async function startDynamoDbLocal(
-  options: { dbPath?: string; port?: number } = {},
+  options: { dbPath?: string; port?: number; heap?: string } = {},
 ): Promise<DynamoDbLocal> {
   assertJavaAvailable();
   const dir = findDynamoDbLocalDir();
