@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../local/runtime.ts';
+import { sendSms, twimlMessages } from '../../local/simulator.ts';
+import { signGeneric } from '../../shared/sources/index.ts';
+import { OUR_NUMBER, startTestRuntime } from '../support/runtime.ts';
+
+const SECRET = 'local-generic-webhook-secret';
+
+/** The bad-input corpus: every case a clear 4xx or a graceful reply, nothing stored, still healthy. */
+describe('bad-input corpus', () => {
+  let rt: LocalRuntime;
+  beforeAll(async () => {
+    rt = await startTestRuntime();
+  });
+  afterAll(async () => {
+    await rt?.stop();
+  });
+
+  const base = {
+    eventId: 'bad-base',
+    type: 'purchase',
+    occurredAt: '2026-03-10T14:00:00Z',
+    source: 'crm',
+    customer: { id: 'b1', phone: '+12015550160' },
+    context: {},
+  };
+  const cases: Array<[string, string, number, string?]> = [
+    ['malformed JSON', '{"eventId":', 400, 'malformed JSON'],
+    ['empty body', '', 400],
+    ['array instead of object', '[]', 422],
+    ['invalid UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]).toString('latin1'), 400],
+    [
+      'SQL injection in id with a bad phone',
+      JSON.stringify({
+        ...base,
+        eventId: "1'; DROP TABLE events;--",
+        customer: { id: 'x', phone: "' OR 1=1" },
+      }),
+      422,
+      'customer.phone',
+    ],
+    [
+      'script in the email',
+      JSON.stringify({
+        ...base,
+        eventId: 'bad-2',
+        customer: { id: 'x', email: '<script>alert(1)</script>' },
+      }),
+      422,
+      'customer.email',
+    ],
+    [
+      'phone not E.164',
+      JSON.stringify({ ...base, eventId: 'bad-3', customer: { id: 'x', phone: '+0123' } }),
+      422,
+      'customer.phone',
+    ],
+    ['unknown event type', JSON.stringify({ ...base, eventId: 'bad-4', type: 'refund' }), 422, 'type'],
+    ['number where a string belongs', JSON.stringify({ ...base, eventId: 42 }), 422, 'eventId'],
+    [
+      'negative amount',
+      JSON.stringify({ ...base, eventId: 'bad-5', context: { amount: -5 } }),
+      422,
+      'context.amount',
+    ],
+    ['unknown field', JSON.stringify({ ...base, eventId: 'bad-6', admin: true }), 422, 'admin'],
+    ['huge body', JSON.stringify({ ...base, pad: 'x'.repeat(300_000) }), 413],
+  ];
+
+  for (const [name, body, status, mentions] of cases) {
+    it(`answers ${status} to ${name} and stores nothing`, async () => {
+      const res = await fetch(`${rt.url}/webhooks/events`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'touchpoint-signature': signGeneric(body, SECRET, rt.clock.now()),
+        },
+        body,
+      });
+      expect(res.status).toBe(status);
+      const json = (await res.json()) as { error: string };
+      expect(json.error.length).toBeGreaterThan(5);
+      if (mentions) expect(json.error).toContain(mentions);
+    });
+  }
+
+  it('stored none of the rejected events', async () => {
+    for (const id of ['bad-2', 'bad-3', 'bad-4', 'bad-5', 'bad-6', "1'; DROP TABLE events;--", 'bad-base']) {
+      expect(await rt.deps.events.get(id), id).toBeUndefined();
+    }
+  });
+
+  it('answers emoji, RTL, injection and oversized SMS replies gracefully', async () => {
+    for (const text of [
+      '👍👍👍',
+      'ממש טוב',
+      "'; DROP TABLE responses; --",
+      '<img src=x onerror=alert(1)>',
+      '99',
+      '-3',
+      'x'.repeat(1600),
+    ]) {
+      const res = await sendSms(
+        rt.url,
+        { from: '+12015550161', to: OUR_NUMBER, body: text },
+        'local-twilio-auth-token',
+      );
+      expect(res.status, text.slice(0, 10)).toBe(200);
+      expect(res.body).toContain('<Response>');
+      expect(twimlMessages(res.body).join(' ')).not.toContain('<img');
+    }
+    const health = await fetch(`${rt.url}/dev/clock`);
+    expect(health.status).toBe(200);
+  });
+});
