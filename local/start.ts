@@ -11,7 +11,7 @@ import { REPO_ROOT, startLocalRuntime } from './runtime.ts';
 async function main(): Promise<void> {
   const env = localEnv(REPO_ROOT);
   const inMemory = process.argv.includes('--in-memory') || env.TOUCHPOINT_IN_MEMORY === '1';
-  const stateDir = join(REPO_ROOT, '.touchpoint');
+  const stateDir = env.TOUCHPOINT_STATE_DIR ?? join(REPO_ROOT, '.touchpoint');
   const port = Number(env.PORT ?? 3000);
   const runtime = await startLocalRuntime({
     port,

@@ -10,7 +10,10 @@ const PHONE = /\+?\d[\d\s().-]{7,}\d/g;
 const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
 
 export function redactText(text: string): string {
-  return text.replace(EMAIL, '$1***@$2').replace(PHONE, (m) => `${m.slice(0, 3)}***${m.slice(-2)}`);
+  // Nine digits or more: phone numbers, not IP addresses or timestamps.
+  return text
+    .replace(EMAIL, '$1***@$2')
+    .replace(PHONE, (m) => (m.replace(/\D/g, '').length < 9 ? m : `${m.slice(0, 3)}***${m.slice(-2)}`));
 }
 
 export function redact<T>(value: T): T {
