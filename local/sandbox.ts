@@ -250,7 +250,7 @@ export class ProviderSandbox {
         e.channel === channel &&
         e.kind === 'send' &&
         (!to || e.to === to) &&
-        (!since || e.time.slice(0, 10) >= since),
+        (!since || afterOrAt(e.time, since)),
     );
     const key = channel === 'sms' ? 'messages' : 'calls';
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -349,6 +349,11 @@ function flattenSnsJson(input: Record<string, unknown>): Record<string, string> 
     out[`MessageAttributes.entry.${i + 1}.Value.StringValue`] = value.StringValue ?? '';
   });
   return out;
+}
+
+/** Twilio's `DateSent>` / `StartTime>` take a date or a date-time: "on or after" that. */
+function afterOrAt(time: string, since: string): boolean {
+  return since.includes('T') ? Date.parse(time) >= Date.parse(since) : time.slice(0, 10) >= since;
 }
 
 function surveyIdFromUrl(url: string | undefined): string | undefined {

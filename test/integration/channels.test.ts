@@ -233,6 +233,58 @@ describe('channels and replies', () => {
     });
   });
 
+  describe('crash recovery of a send', () => {
+    it('asks the provider after the lease: a message that went out is not sent again', async () => {
+      const phone = '+12015550152';
+      const id = await surveyOf(rt, canonical(rt, { customer: { id: 'cr1', phone } }));
+      const lease = new Date(rt.clock.now().getTime() + 300_000).toISOString();
+      // The worker died after Twilio accepted the message and before it recorded `sent`.
+      const sent = await rt.deps.surveys.get(id);
+      await rt.deps.surveys.transition(
+        id,
+        { status: 'sent' },
+        { status: 'sending', dueAt: lease, due: lease, claimedAt: sent?.sentAt ?? '' },
+      );
+      await rt.advance({ advanceSeconds: 360 });
+      const survey = await rt.deps.surveys.get(id);
+      expect(survey?.status).toBe('sent');
+      expect(survey?.decisions.at(-1)).toMatchObject({
+        rule: 'recovery',
+        outcome: 'sent',
+        detail: 'provider confirms the send',
+      });
+      expect(rt.sandbox.outbox().filter((m) => m.surveyId === id && m.kind === 'send')).toHaveLength(1);
+    });
+
+    it('sends once a survey whose worker died before the provider call', async () => {
+      const phone = '+12015550153';
+      const res = await sendEvent(
+        rt.url,
+        canonical(rt, { customer: { id: 'cr2', phone } }),
+        SECRET,
+        rt.clock.now(),
+      );
+      const id = (res.json as { surveyId: string }).surveyId;
+      const lease = new Date(rt.clock.now().getTime() + 300_000).toISOString();
+      const scheduled = await rt.deps.surveys.get(id);
+      await rt.deps.surveys.transition(
+        id,
+        { status: 'scheduled', dueAt: scheduled?.dueAt ?? '' },
+        {
+          status: 'sending',
+          channel: 'sms',
+          dueAt: lease,
+          due: lease,
+          claimedAt: rt.clock.now().toISOString(),
+        },
+      );
+      await rt.advance({ advanceSeconds: 360 });
+      await rt.advance({ advanceSeconds: 60 });
+      expect((await rt.deps.surveys.get(id))?.status).toBe('sent');
+      expect(rt.sandbox.outbox().filter((m) => m.surveyId === id && m.kind === 'send')).toHaveLength(1);
+    });
+  });
+
   describe('reminders', () => {
     it('sends one email reminder to a non-responder after 48 hours, none to SMS surveys or to responders', async () => {
       const silent = await surveyOf(
