@@ -202,14 +202,15 @@ export class StreamPoller {
       const name = (error as Error).name;
       if (name === 'ExpiredIteratorException') {
         state.iterator = undefined;
-        return 0;
+        // Not "no records": the shard must be read again with a fresh iterator.
+        return 1;
       }
       if (name === 'TrimmedDataAccessException') {
         // Records behind the checkpoint aged out; start again from the oldest one still there
         // (re-delivery is harmless: the consumer's ledger skips what it already applied).
         state.iterator = undefined;
         state.checkpoint = undefined;
-        return 0;
+        return 1;
       }
       throw error;
     }
