@@ -1,55 +1,71 @@
 import { createHash } from 'node:crypto';
 import type { CanonicalEvent } from '../../events/canonical/schema.ts';
-import { instantOf, localTime } from './local-time.ts';
-import type { Channel, Decision, MetricDefinition, SurveyStatus } from './model.ts';
+import { type ConsentState, type Contact, channelBlock } from './fallback.ts';
+import type { Attempt, Channel, Decision, MetricDefinition, SurveyStatus } from './model.ts';
+import { countryOfPhone, describeWindow, nextAllowedSendTime } from './quiet-hours.ts';
 import type { TouchpointConfig } from './touchpoints.ts';
+
+export type { ConsentState, FailureKind } from './fallback.ts';
+export { nextChannel } from './fallback.ts';
+export { nextAllowedSendTime, sendingWindow } from './quiet-hours.ts';
 
 /**
  * The survey engine's rules: whether, when and on which channels a customer is asked. Pure: the
- * caller passes the customer's state, consent and the time. Every decision is returned with its
- * reason so it can be stored on the survey.
+ * caller passes the customer's state, consent and the time, and stores every returned decision on
+ * the survey (skipped ones included) so an admin can see why. Rules, in the order they apply:
+ * configured -> stale -> same order -> sampling -> contact and consent -> open tickets ->
+ * delay and quiet hours -> fatigue and priority.
  */
+
+/** What the store knows about the customer (across all their identities). */
 export interface CustomerState {
+  /** Due time of the customer's most recent survey that was not skipped. */
   lastSurveyAt?: string;
   lastSurveyPriority?: number;
   lastSurveyTouchpoint?: string;
   lastSurveyId?: string;
-  /** The last survey, when it has not been sent yet (it can still be superseded). */
+  /**
+   * The most recent survey when it has not gone out yet: a higher-priority touchpoint can still
+   * replace it, and a later event about the same order moves it.
+   */
   pendingSurvey?: {
     surveyId: string;
     touchpoint: string;
     priority: number;
     dueAt: string;
+    orderId?: string;
     status: SurveyStatus;
   };
-  /** Tickets of this customer still open (a ticket_closed survey waits for them or is skipped). */
+  /** Tickets of this customer that are open (seen, no ticket_closed event yet). */
   openTicketIds?: string[];
 }
 
-export interface ConsentState {
-  smsOptedOut?: boolean;
-  voiceOptedOut?: boolean;
-  emailSuppressed?: 'unsubscribed' | 'bounced' | 'complaint';
-}
-
 export type SkipReason =
-  | 'fatigue'
+  | 'not_configured'
+  | 'stale'
+  | 'duplicate'
   | 'sampling'
-  | 'no_consent'
   | 'no_contact'
+  | 'no_consent'
   | 'open_ticket'
-  | 'not_configured';
+  | 'fatigue';
 
 export type SurveyPlan =
   | {
       action: 'schedule';
       touchpoint: string;
       metric: MetricDefinition;
+      followUp: boolean;
       dueAt: string;
       expiresAt: string;
       channelPlan: Channel[];
+      /** The customer's locale, passed through for `languageOf`. */
+      locale?: string;
       decisions: Decision[];
+      /** A not-yet-sent lower-priority survey to mark `skipped: superseded_by_priority`. */
       supersedes?: string;
+      /** Re-check these open tickets when due (`ticketSupersede: 'wait'`); see `resolveSendTime`. */
+      waitForTickets?: string[];
     }
   | { action: 'reschedule'; surveyId: string; dueAt: string; decisions: Decision[] }
   | { action: 'skip'; touchpoint: string; reason: SkipReason; decisions: Decision[] };
@@ -59,16 +75,26 @@ export function samplingDraw(eventId: string): number {
   return createHash('sha256').update(eventId).digest().readUInt32BE(0) / 2 ** 32;
 }
 
-function channelAllowed(
-  channel: Channel,
-  contact: { phone?: string; email?: string },
-  consent: ConsentState,
-): boolean {
-  if (channel === 'email') return Boolean(contact.email) && !consent.emailSuppressed;
-  if (channel === 'sms') return Boolean(contact.phone) && !consent.smsOptedOut;
-  return Boolean(contact.phone) && !consent.voiceOptedOut;
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** Channels in the order they will be tried: the event's preferred channel, then the touchpoint's. */
+export function channelOrder(configured: readonly Channel[], preferred?: Channel): Channel[] {
+  return preferred ? [preferred, ...configured.filter((c) => c !== preferred)] : [...configured];
 }
 
+function contactOf(event: CanonicalEvent): Contact {
+  return {
+    ...(event.customer.phone && { phone: event.customer.phone }),
+    ...(event.customer.email && { email: event.customer.email }),
+  };
+}
+
+function maxIso(a: string, b: string): string {
+  return Date.parse(a) >= Date.parse(b) ? a : b;
+}
+
+/** Decides whether, when and how to survey the customer about one event. */
 export function planSurvey(input: {
   event: CanonicalEvent;
   config: TouchpointConfig;
@@ -79,188 +105,253 @@ export function planSurvey(input: {
   const { event, config, customer, consent, now } = input;
   const at = now.toISOString();
   const touchpoint = event.touchpoint ?? event.type;
-  const rule = config.touchpoints[touchpoint];
   const decisions: Decision[] = [];
+  const note = (rule: string, outcome: string, detail?: string) =>
+    decisions.push({ at, rule, outcome, ...(detail !== undefined && { detail }) });
   const skip = (reason: SkipReason, detail: string): SurveyPlan => {
-    decisions.push({ at, rule: reason, outcome: 'skipped', detail });
+    note(reason, 'skipped', detail);
     return { action: 'skip', touchpoint, reason, decisions };
   };
-  if (!rule) return skip('not_configured', `no touchpoint "${touchpoint}" in touchpoints.config.json`);
+
+  const rule = config.touchpoints[touchpoint];
+  if (!rule) return skip('not_configured', `no touchpoint "${touchpoint}" in the touchpoint config`);
+
+  const eventDue = Date.parse(event.occurredAt) + rule.delayMinutes * MINUTE;
+  if (now.getTime() - eventDue >= rule.expiryDays * DAY) {
+    return skip(
+      'stale',
+      `event of ${event.occurredAt} is older than its delay plus the ${rule.expiryDays}-day expiry`,
+    );
+  }
+
+  const contact = contactOf(event);
+  const order = channelOrder(rule.channels, event.preferredChannel);
+  const channelPlan = order.filter((c) => channelBlock(c, contact, consent) === undefined);
+  const country = countryOfPhone(contact.phone);
+  // The first send follows the delay, never goes out in the past, and respects quiet hours of the
+  // channel that will be tried first (the dispatcher applies them again when it sends).
+  const dueFor = (earliest: number): { dueAt: string; deferred: boolean } => {
+    const first = channelPlan[0];
+    const from = new Date(Math.max(earliest, now.getTime()));
+    const allowed = first ? nextAllowedSendTime(from, first, event.customer.timeZone, config, country) : from;
+    return { dueAt: allowed.toISOString(), deferred: allowed.getTime() > from.getTime() };
+  };
+
+  const pending = customer.pendingSurvey;
+  const orderId = event.context.orderId;
+  if (pending && orderId && pending.orderId === orderId && pending.touchpoint === touchpoint) {
+    if (pending.status !== 'scheduled') {
+      return skip(
+        'duplicate',
+        `survey ${pending.surveyId} about order ${orderId} is already ${pending.status}`,
+      );
+    }
+    // The later report of the same fact wins (a carrier's "delivered" after the shop's "shipped").
+    const dueAt = maxIso(pending.dueAt, dueFor(eventDue).dueAt);
+    note(
+      'same_order',
+      dueAt === pending.dueAt ? 'unchanged' : 'rescheduled',
+      `${event.source} event ${event.eventId} about order ${orderId}; due ${dueAt}`,
+    );
+    return { action: 'reschedule', surveyId: pending.surveyId, dueAt, decisions };
+  }
 
   const draw = samplingDraw(event.eventId);
-  if (draw >= rule.sampling)
-    return skip('sampling', `draw ${draw.toFixed(3)} >= sampling rate ${rule.sampling}`);
-  decisions.push({ at, rule: 'sampling', outcome: 'included', detail: `rate ${rule.sampling}` });
+  if (draw >= rule.sampling) return skip('sampling', `draw ${draw.toFixed(4)} >= rate ${rule.sampling}`);
+  note('sampling', 'included', `draw ${draw.toFixed(4)} < rate ${rule.sampling}`);
 
-  const contact = {
-    ...(event.customer.phone && { phone: event.customer.phone }),
-    ...(event.customer.email && { email: event.customer.email }),
-  };
-  if (!contact.phone && !contact.email)
-    return skip('no_contact', 'the event has no phone number or email address');
-  const preferred = event.preferredChannel;
-  const order: Channel[] = preferred
-    ? [preferred, ...rule.channels.filter((c) => c !== preferred)]
-    : [...rule.channels];
-  const channelPlan = order.filter((c) => channelAllowed(c, contact, consent));
   if (channelPlan.length === 0) {
-    const reachable = order.some((c) => channelAllowed(c, contact, {}));
-    return reachable
-      ? skip('no_consent', `opted out or suppressed on every configured channel (${order.join(', ')})`)
-      : skip('no_contact', `no contact for any configured channel (${order.join(', ')})`);
+    const blocks = order.map((c) => `${c}: ${channelBlock(c, contact, consent)}`).join(', ');
+    return order.some((c) => channelBlock(c, contact, consent) === 'no_consent')
+      ? skip('no_consent', `no channel the customer allows (${blocks})`)
+      : skip('no_contact', `no contact for any channel (${blocks})`);
   }
-  decisions.push({
-    at,
-    rule: 'channels',
-    outcome: channelPlan.join('>'),
-    detail: preferred ? `preferred ${preferred} first` : 'configured order',
-  });
+  const dropped = order.filter((c) => !channelPlan.includes(c));
+  note(
+    'channels',
+    channelPlan.join('>'),
+    [
+      event.preferredChannel ? `preferred ${event.preferredChannel} first` : 'configured order',
+      ...dropped.map((c) => `${c} dropped: ${channelBlock(c, contact, consent)}`),
+    ].join('; '),
+  );
 
-  if (touchpoint === 'ticket_closed' || event.type === 'ticket_closed') {
+  let waitForTickets: string[] | undefined;
+  const { dueAt, deferred } = dueFor(eventDue);
+  if (event.type === 'ticket_closed') {
     const others = (customer.openTicketIds ?? []).filter((id) => id !== event.context.ticketId);
     if (others.length > 0) {
-      if (config.ticketSupersede === 'skip')
-        return skip('open_ticket', `customer has other open tickets: ${others.join(', ')}`);
-      decisions.push({
-        at,
-        rule: 'open_ticket',
-        outcome: 'wait',
-        detail: `re-checked when due; open: ${others.join(', ')}`,
-      });
+      if (config.ticketSupersede === 'skip') {
+        return skip('open_ticket', `other open tickets: ${others.join(', ')}`);
+      }
+      waitForTickets = others;
+      note('open_ticket', 'deferred', `recheck at ${dueAt}; other open tickets: ${others.join(', ')}`);
     }
   }
 
-  const dueAt = new Date(Date.parse(event.occurredAt) + rule.delayMinutes * 60_000);
-  const due = dueAt.getTime() < now.getTime() ? now : dueAt;
-  const windowMs = config.fatigueWindowDays * 86_400_000;
+  note('delay', new Date(eventDue).toISOString(), `${rule.delayMinutes} min after the event`);
+  if (deferred) {
+    note(
+      'quiet_hours',
+      'deferred',
+      `${channelPlan[0]} allowed from ${dueAt}; window ${describeWindow(config, event.customer.timeZone, country)}`,
+    );
+  }
+
   let supersedes: string | undefined;
-  if (
-    customer.lastSurveyAt &&
-    windowMs > 0 &&
-    Math.abs(due.getTime() - Date.parse(customer.lastSurveyAt)) < windowMs
-  ) {
-    const pending = customer.pendingSurvey;
-    const canSupersede = pending && pending.status === 'scheduled' && rule.priority > pending.priority;
-    if (!canSupersede) {
+  const windowMs = config.fatigueWindowDays * DAY;
+  const lastAt = customer.lastSurveyAt ?? pending?.dueAt;
+  if (windowMs > 0 && lastAt && Math.abs(Date.parse(dueAt) - Date.parse(lastAt)) < windowMs) {
+    const lastTouchpoint = customer.lastSurveyTouchpoint ?? pending?.touchpoint ?? 'another touchpoint';
+    const lastPriority = pending?.priority ?? customer.lastSurveyPriority;
+    if (pending?.status !== 'scheduled' || rule.priority <= pending.priority) {
       return skip(
         'fatigue',
-        `already surveyed (${customer.lastSurveyTouchpoint ?? 'a touchpoint'}) at ${customer.lastSurveyAt}; window ${config.fatigueWindowDays} days`,
+        `${lastTouchpoint} survey due ${lastAt} is within ${config.fatigueWindowDays} days` +
+          (lastPriority === undefined ? '' : ` (priority ${rule.priority} vs ${lastPriority})`),
       );
     }
     supersedes = pending.surveyId;
-    decisions.push({
-      at,
-      rule: 'fatigue',
-      outcome: 'supersedes',
-      detail: `priority ${rule.priority} beats ${pending.touchpoint} (${pending.priority})`,
-    });
+    note(
+      'priority',
+      'supersedes',
+      `${touchpoint} (priority ${rule.priority}) replaces unsent ${pending.touchpoint} survey ${pending.surveyId} (priority ${pending.priority})`,
+    );
   } else {
-    decisions.push({
-      at,
-      rule: 'fatigue',
-      outcome: 'ok',
-      detail: `no survey in the last ${config.fatigueWindowDays} days`,
-    });
+    note('fatigue', 'ok', `no survey within ${config.fatigueWindowDays} days`);
   }
-  decisions.push({
-    at,
-    rule: 'delay',
-    outcome: due.toISOString(),
-    detail: `${rule.delayMinutes} min after the event`,
-  });
+
   return {
     action: 'schedule',
     touchpoint,
     metric: rule.metric,
-    dueAt: due.toISOString(),
-    expiresAt: new Date(due.getTime() + rule.expiryDays * 86_400_000).toISOString(),
+    followUp: rule.followUp,
+    dueAt,
+    expiresAt: new Date(Date.parse(dueAt) + rule.expiryDays * DAY).toISOString(),
     channelPlan,
+    ...(event.customer.locale && { locale: event.customer.locale }),
     decisions,
     ...(supersedes && { supersedes }),
+    ...(waitForTickets && { waitForTickets }),
   };
 }
 
-function minutes(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
+/** How long a ticket survey waiting for the customer's other tickets waits between re-checks. */
+export const TICKET_RECHECK_MINUTES = 60;
+
+/** What the dispatcher knows about a due survey. */
+export interface DispatchCandidate {
+  dueAt: string;
+  expiresAt?: string;
+  channelPlan: readonly Channel[];
+  /** A channel already chosen (by a fallback or an earlier deferral); tried first. */
+  channel?: Channel;
+  timeZone?: string;
+  phone?: string;
+  email?: string;
+  attempts?: ReadonlyArray<Pick<Attempt, 'channel' | 'status'>>;
+  eventType?: string;
+  context?: { ticketId?: string };
 }
 
-/** The sending window for a zone: the most specific override (zone, zone prefix, country) or the default. */
-export function sendingWindow(
-  config: TouchpointConfig,
-  timeZone: string,
-  country?: string,
-): { start: string; end: string } {
-  const overrides = config.quietHours.overrides;
-  const byZone = Object.keys(overrides)
-    .filter(
-      (k) => k.includes('/') && (timeZone === k || timeZone.startsWith(`${k}/`) || timeZone.startsWith(k)),
-    )
-    .sort((a, b) => b.length - a.length)[0];
-  const chosen =
-    (byZone ? overrides[byZone] : undefined) ?? (country ? overrides[country.toUpperCase()] : undefined);
-  return chosen ?? { start: config.quietHours.start, end: config.quietHours.end };
-}
+export type SendResolution =
+  | { action: 'send'; channel: Channel }
+  | { action: 'defer'; until: string; channel?: Channel; decision: Decision }
+  | { action: 'skip'; reason: 'no_consent' | 'no_contact' | 'open_ticket'; decision: Decision };
+
+const FAILED: ReadonlySet<Attempt['status']> = new Set(['failed', 'undelivered', 'no_answer', 'machine']);
 
 /**
- * The earliest instant at or after `at` when `channel` may reach the customer: email any time;
- * SMS and voice only inside the local sending window (default 09:00-20:00), else the next
- * allowed minute — deferred, never dropped.
+ * At dispatch time: send now on which channel, or defer until when. Quiet hours apply here again
+ * (a survey planned for 19:58 may be dispatched at 20:01), with the customer's current consent and
+ * the channels not yet failed. When the first channel's window opens only after the survey expires,
+ * a channel that can go out in time (email) is used instead.
  */
-export function nextAllowedSendTime(
-  at: Date,
-  channel: Channel,
-  timeZone: string | undefined,
-  config: TouchpointConfig,
-  country?: string,
-): Date {
-  if (channel === 'email') return at;
-  const zone = timeZone ?? config.defaultTimeZone;
-  const window = sendingWindow(config, zone, country);
-  const start = minutes(window.start);
-  const end = minutes(window.end);
-  const local = localTime(at, zone);
-  const now = local.hour * 60 + local.minute;
-  const inside = start <= end ? now >= start && now < end : now >= start || now < end;
-  if (inside) return at;
-  // Next opening: today if we are before the start, else tomorrow (calendar arithmetic in UTC on the local date).
-  const day = new Date(Date.UTC(local.year, local.month - 1, local.day + (now >= start ? 1 : 0)));
-  return instantOf(
-    {
-      year: day.getUTCFullYear(),
-      month: day.getUTCMonth() + 1,
-      day: day.getUTCDate(),
-      hour: Math.floor(start / 60),
-      minute: start % 60,
-    },
-    zone,
-  );
-}
-
-export type FailureKind = 'failed' | 'undelivered' | 'landline' | 'no_answer' | 'busy' | 'machine';
-
-/**
- * Channel fallback after a failed attempt: undeliverable SMS (or a landline) -> email; an
- * unanswered, busy or voicemail call -> SMS; then whatever is left of the plan. Never a channel
- * already tried, never one the customer opted out of or has no contact for.
- */
-export function nextChannel(input: {
-  channelPlan: Channel[];
-  tried: Channel[];
-  failure: FailureKind;
-  contact: { phone?: string; email?: string };
+export function resolveSendTime(input: {
+  survey: DispatchCandidate;
   consent: ConsentState;
-}): Channel | undefined {
-  const { channelPlan, tried, failure, contact, consent } = input;
-  const last = tried[tried.length - 1];
-  const preferred: Channel[] = [];
-  if (last === 'voice' && ['no_answer', 'busy', 'machine', 'failed'].includes(failure)) preferred.push('sms');
-  if (last === 'sms' && ['failed', 'undelivered', 'landline'].includes(failure)) preferred.push('email');
-  const smsImpossible = failure === 'landline';
-  for (const channel of [...preferred, ...channelPlan]) {
-    if (tried.includes(channel)) continue;
-    if (smsImpossible && channel === 'sms') continue;
-    if (channelAllowed(channel, contact, consent)) return channel;
+  config: TouchpointConfig;
+  now: Date;
+  /** The customer's open tickets, for ticket surveys planned with `waitForTickets`. */
+  openTicketIds?: readonly string[];
+}): SendResolution {
+  const { survey, consent, config, now, openTicketIds } = input;
+  const at = now.toISOString();
+  if (Date.parse(survey.dueAt) > now.getTime()) {
+    return {
+      action: 'defer',
+      until: survey.dueAt,
+      decision: { at, rule: 'delay', outcome: 'not_due', detail: `due ${survey.dueAt}` },
+    };
   }
-  return undefined;
+  if (survey.eventType === 'ticket_closed' && openTicketIds) {
+    const others = openTicketIds.filter((id) => id !== survey.context?.ticketId);
+    if (others.length > 0) {
+      const detail = `other open tickets: ${others.join(', ')}`;
+      if (config.ticketSupersede === 'skip') {
+        return {
+          action: 'skip',
+          reason: 'open_ticket',
+          decision: { at, rule: 'open_ticket', outcome: 'skipped', detail },
+        };
+      }
+      const until = new Date(now.getTime() + TICKET_RECHECK_MINUTES * MINUTE).toISOString();
+      return {
+        action: 'defer',
+        until,
+        decision: { at, rule: 'open_ticket', outcome: 'deferred', detail: `recheck at ${until}; ${detail}` },
+      };
+    }
+  }
+
+  const contact: Contact = {
+    ...(survey.phone && { phone: survey.phone }),
+    ...(survey.email && { email: survey.email }),
+  };
+  const failed = new Set((survey.attempts ?? []).filter((a) => FAILED.has(a.status)).map((a) => a.channel));
+  const order = [...new Set([...(survey.channel ? [survey.channel] : []), ...survey.channelPlan])].filter(
+    (c) => !failed.has(c),
+  );
+  const usable = order.filter((c) => channelBlock(c, contact, consent) === undefined);
+  if (usable.length === 0) {
+    const blocks = order.map((c) => `${c}: ${channelBlock(c, contact, consent)}`).join(', ');
+    const reason = order.some((c) => channelBlock(c, contact, consent) === 'no_consent')
+      ? 'no_consent'
+      : 'no_contact';
+    return {
+      action: 'skip',
+      reason,
+      decision: {
+        at,
+        rule: 'consent',
+        outcome: 'skipped',
+        detail: `no channel left (${blocks || 'all failed'})`,
+      },
+    };
+  }
+
+  const country = countryOfPhone(survey.phone);
+  const expires = survey.expiresAt ? Date.parse(survey.expiresAt) : Number.POSITIVE_INFINITY;
+  const timed = usable.map((channel) => ({
+    channel,
+    allowed: nextAllowedSendTime(now, channel, survey.timeZone, config, country),
+  }));
+  const [first] = timed;
+  if (!first) throw new Error('unreachable: a usable channel without a send time');
+  // Channel preference beats immediacy, unless waiting would outlive the survey.
+  const pick =
+    first.allowed.getTime() < expires ? first : (timed.find((t) => t.allowed.getTime() < expires) ?? first);
+  if (pick.allowed.getTime() <= now.getTime()) return { action: 'send', channel: pick.channel };
+  const until = pick.allowed.toISOString();
+  return {
+    action: 'defer',
+    until,
+    channel: pick.channel,
+    decision: {
+      at,
+      rule: 'quiet_hours',
+      outcome: 'deferred',
+      detail: `${pick.channel} allowed from ${until}; window ${describeWindow(config, survey.timeZone, country)}`,
+    },
+  };
 }
