@@ -11,7 +11,6 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { type DynamoDbLocal, startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { type LocalRuntime, REPO_ROOT, startLocalRuntime } from '../local/runtime.ts';
 import { postTwilio, sendEvent, sendSms } from '../local/simulator.ts';
 import { CapacityMeter } from '../shared/adapters/dynamo/usage.ts';

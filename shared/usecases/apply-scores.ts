@@ -52,7 +52,8 @@ interface Change {
 
 const MAX_COMMENT_IN_ALERT = 500;
 
-function snapshot(image: Record<string, unknown> | undefined): ResponseSnapshot | undefined {
+/** What the scores count of a stored response; erased and test answers count for nothing. */
+export function snapshot(image: Record<string, unknown> | undefined): ResponseSnapshot | undefined {
   if (!image) return undefined;
   const r = image as unknown as SurveyResponse;
   if (r.erased || r.test) return undefined;

@@ -66,11 +66,7 @@ function backoffSeconds(retries: number): number {
   return Math.min(3600, 30 * 2 ** retries);
 }
 
-/**
- * Use case: send every survey that is due, within each channel's rate budget. Each survey moves
- * `scheduled -> sending -> sent` by compare-and-set, so concurrent ticks never send one twice; a
- * crash between the provider's accept and our `sent` write is repaired by `recover` after the lease.
- */
+/** A report with every counter at zero. */
 export function emptyReport(): DispatchReport {
   return {
     examined: 0,
@@ -85,22 +81,17 @@ export function emptyReport(): DispatchReport {
   };
 }
 
+/**
+ * Use case: send every survey that is due, within each channel's rate budget. Each survey moves
+ * `scheduled -> sending -> sent` by compare-and-set, so concurrent ticks never send one twice; a
+ * crash between the provider's accept and our `sent` write is repaired by `recover` after the lease.
+ */
 export async function dispatchDue(
   deps: Deps,
   budget: RateBudget,
   options: { batch?: number } = {},
 ): Promise<DispatchReport> {
-  const report: DispatchReport = {
-    examined: 0,
-    sent: 0,
-    deferred: 0,
-    retried: 0,
-    failed: 0,
-    fellBack: 0,
-    expired: 0,
-    recovered: 0,
-    throttled: 0,
-  };
+  const report = emptyReport();
   const now = deps.clock.now();
   budget.refill(now);
   const exhausted = new Set<Channel>();

@@ -9,8 +9,9 @@ import {
   type ResponseSnapshot,
   type SurveyLifecycleChange,
 } from '../domain/scoring.ts';
-import type { Survey, SurveyResponse } from '../domain/survey.ts';
+import type { Survey } from '../domain/survey.ts';
 import type { Deps } from '../runtime/deps.ts';
+import { snapshot } from './apply-scores.ts';
 
 export interface RecomputeProgress {
   phase: 'responses' | 'surveys' | 'writing';
@@ -30,21 +31,11 @@ export async function aggregatesFromRaw(
   let totals = new Map<string, ItemDelta>();
   let done = 0;
   for await (const page of scanTable(deps.responses.db, deps.responses.table)) {
+    // The same reading of a response as the stream consumer's, so the two always agree.
     const changes = page
-      .map((raw) => raw as unknown as SurveyResponse)
-      .filter((r) => !r.erased && !r.test)
-      .map((r) => ({
-        new: {
-          surveyId: r.surveyId,
-          touchpoint: r.touchpoint,
-          metric: r.metric,
-          score: typeof r.score === 'number' ? r.score : null,
-          hasComment: typeof r.comment === 'string' && r.comment.trim().length > 0,
-          channel: r.channel,
-          answeredAt: r.answeredAt,
-          ...(r.drivers && { drivers: r.drivers }),
-        } satisfies ResponseSnapshot,
-      }));
+      .map((raw) => snapshot(raw))
+      .filter((s): s is ResponseSnapshot => s !== undefined)
+      .map((s) => ({ new: s }));
     totals = mergeDeltas(totals, foldResponseChanges(changes, tz));
     done += page.length;
     onProgress?.({ phase: 'responses', done });
