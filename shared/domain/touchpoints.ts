@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import raw from '../../touchpoints.config.json' with { type: 'json' };
 import { ConfigError } from '../errors.ts';
+import { type SmsOverflow, smsOverflows } from './messages.ts';
 import {
   CHANNELS,
   type Channel,
@@ -11,6 +12,7 @@ import {
   type MetricDefinition,
   type MetricKind,
 } from './model.ts';
+import { smsEncoding } from './sms-segments.ts';
 
 /**
  * Touchpoint rules: one typed config (`touchpoints.config.json` at the repo root, bundled with the
@@ -385,7 +387,71 @@ export const TouchpointConfigSchema = ConfigInput.superRefine((input, ctx) => {
       });
     }
   }
-}).transform(resolveConfig);
+})
+  .transform(resolveConfig)
+  .superRefine(checkSmsFits);
+
+const SEGMENT_UNITS = { 'GSM-7': 160, 'UCS-2': 70 } as const;
+
+/**
+ * Every SMS a customer can receive must fit one segment in every shipped language (a customer's
+ * language is only known per event). The message catalogue proves that for brands up to 20 characters
+ * and contacts up to 24; a longer contact, a custom question or a brand with letters outside GSM-7 is
+ * checked here, so an over-long text fails `npm start`, `npm test` and `cdk synth` rather than billing
+ * two segments per message in production.
+ */
+function checkSmsFits(config: TouchpointConfig, ctx: z.core.$RefinementCtx<TouchpointConfig>): void {
+  const reported = new Set<string>();
+  const report = (path: (string | number)[], lang: Language, overflow: SmsOverflow) => {
+    const key = path.join('.');
+    if (reported.has(key)) return;
+    reported.add(key);
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: `too long for one SMS in ${lang}: the "${overflow.kind}" text needs ${overflow.length} ${overflow.encoding} characters, one segment holds ${SEGMENT_UNITS[overflow.encoding]} ("${overflow.text}")`,
+    });
+  };
+  const brand = config.brand.name;
+  for (const lang of LANGUAGES) {
+    // A brand outside GSM-7 turns every SMS into UCS-2 (70 characters): name the brand, not its symptoms.
+    if (lang === 'en' && smsEncoding(brand) === 'UCS-2' && smsOverflows(lang, { brand }).length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['brand', 'name'],
+        message: `has characters outside the GSM-7 SMS alphabet, which limits every SMS to 70 characters and the survey texts no longer fit; spell it with GSM-7 letters for SMS (e.g. without ${[...brand].filter((ch) => smsEncoding(ch) === 'UCS-2').join(' ')})`,
+      });
+      return;
+    }
+    // Keyword replies (help, opt-out, ...) do not depend on the touchpoint.
+    for (const overflow of smsOverflows(lang, { brand, contact: config.brand.contact })) {
+      if (['help', 'optOutConfirm', 'optInConfirm'].includes(overflow.kind))
+        report(overflow.kind === 'help' ? ['brand', 'contact'] : ['brand', 'name'], lang, overflow);
+    }
+    for (const [name, rule] of Object.entries(config.touchpoints)) {
+      const texting = rule.channels.some((c) => c !== 'email') || rule.reminder?.channels.includes('sms');
+      if (!texting) continue;
+      const question = rule.question?.[lang];
+      const vars = {
+        brand,
+        metric: rule.metric,
+        touchpoint: name,
+        ...(question && { question }),
+        ...(rule.promoterReviewUrl && { url: rule.promoterReviewUrl }),
+      };
+      for (const overflow of smsOverflows(lang, vars)) {
+        if (overflow.kind === 'help' || overflow.kind.startsWith('opt')) continue;
+        const path =
+          overflow.kind === 'review'
+            ? ['touchpoints', name, 'promoterReviewUrl']
+            : question && (overflow.kind === 'question' || overflow.kind === 'reminder')
+              ? ['touchpoints', name, 'question', lang]
+              : ['brand', 'name'];
+        report(path, lang, overflow);
+      }
+    }
+  }
+}
 
 function describeIssue(issue: z.core.$ZodIssue): string[] {
   const path = issue.path.map(String).join('.');

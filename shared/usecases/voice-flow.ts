@@ -1,5 +1,5 @@
 import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
-import { voiceLanguage, voiceTexts } from '../domain/messages.ts';
+import { SAY_ATTRIBUTES, voiceTexts } from '../domain/messages.ts';
 import { parseKeypad } from '../domain/reply-parser.ts';
 import type { Survey } from '../domain/survey.ts';
 import type { Deps } from '../runtime/deps.ts';
@@ -44,7 +44,9 @@ export async function handleVoiceStep(
     metric: survey.metric,
     touchpoint: survey.touchpoint,
   });
-  const say = (text: string) => twiml.say({ language: voiceLanguage(survey.language) as never }, text);
+  // Twilio's typed attribute unions lag its voice catalogue (Google.* and Polly.* voices), hence the cast.
+  const sayAttributes = SAY_ATTRIBUTES[survey.language] as never;
+  const say = (text: string) => twiml.say(sayAttributes, text);
   const step = (query.step ?? 'start') as Step;
   const attempt = Number(query.try ?? 1);
   const callId = form.CallSid ?? 'call';
@@ -77,7 +79,7 @@ export async function handleVoiceStep(
       method: 'POST',
       ...gatherFor(survey),
     });
-    gather.say({ language: voiceLanguage(survey.language) as never }, texts.question);
+    gather.say(sayAttributes, texts.question);
     twiml.redirect({ method: 'POST' }, url(base, survey.surveyId, 'noinput', 1));
     return twiml.toString();
   }
@@ -118,7 +120,7 @@ export async function handleVoiceStep(
           action: url(base, survey.surveyId, 'second', 1),
           method: 'POST',
         });
-        gather.say({ language: voiceLanguage(survey.language) as never }, texts.secondQuestion);
+        gather.say(sayAttributes, texts.secondQuestion);
         twiml.redirect({ method: 'POST' }, url(base, survey.surveyId, 'second_noinput', 1));
         return twiml.toString();
       }
@@ -136,7 +138,7 @@ export async function handleVoiceStep(
       method: 'POST',
       ...gatherFor(survey),
     });
-    gather.say({ language: voiceLanguage(survey.language) as never }, texts.question);
+    gather.say(sayAttributes, texts.question);
     twiml.redirect({ method: 'POST' }, url(base, survey.surveyId, 'noinput', attempt + 1));
     return twiml.toString();
   }

@@ -198,6 +198,7 @@ describe('channels and replies', () => {
       const start = await postTwilio(call?.twimlUrl ?? '', { CallSid: 'CA1', AnsweredBy: 'human' }, TWILIO);
       expect(start.body).toContain('<Gather');
       expect(start.body).toContain('numDigits="2"');
+      expect(start.body).toContain('<Say language="en-US" voice="woman">');
       const action = (xml: string) => /action="([^"]+)"/.exec(xml)?.[1]?.replaceAll('&amp;', '&') ?? '';
       const invalid = await postTwilio(action(start.body), { CallSid: 'CA1', Digits: '42' }, TWILIO);
       expect(invalid.body).toContain('not a valid answer');
@@ -207,6 +208,19 @@ describe('channels and replies', () => {
       const second = await postTwilio(action(scored.body), { CallSid: 'CA1', Digits: '1' }, TWILIO);
       expect(second.body).toContain('<Hangup');
       expect((await rt.deps.responses.get(id))?.comment).toContain('contacted');
+    });
+
+    it('speaks the customer language with a voice that has it (basic voices only speak en, de, fr, es)', async () => {
+      const phone = '+12015550166';
+      const id = await surveyOf(
+        rt,
+        canonical(rt, { customer: { id: 'v-ru', phone, locale: 'ru-RU' }, preferredChannel: 'voice' }),
+      );
+      const call = rt.sandbox.outbox().find((m) => m.surveyId === id && m.channel === 'voice');
+      const start = await postTwilio(call?.twimlUrl ?? '', { CallSid: 'CA-ru', AnsweredBy: 'human' }, TWILIO);
+      const says = [...start.body.matchAll(/<Say ([^>]*)>/g)].map((m) => m[1]);
+      expect(says.length).toBeGreaterThan(0);
+      for (const attributes of says) expect(attributes).toBe('language="ru-RU" voice="Polly.Tatyana"');
     });
 
     it('leaves no voicemail survey and falls back to SMS when a machine answers', async () => {

@@ -189,6 +189,31 @@ describe('loadTouchpointConfig', () => {
     expect(message).toContain('touchpoints.delivery.channels: must list at least one channel');
   });
 
+  it('rejects, naming the field and language, any SMS text that would not fit one segment', () => {
+    const longContact = 'https://support.example.com/hc/en-us/requests/new';
+    expect(errorOf({ brand: { ...brand, contact: longContact } })).toMatch(
+      /brand\.contact: too long for one SMS in ru: the "help" text needs \d+ UCS-2 characters, one segment holds 70/,
+    );
+    expect(errorOf({ brand: { ...brand, name: 'Żółć Sklep' } })).toContain(
+      'brand.name: has characters outside the GSM-7 SMS alphabet',
+    );
+    const wordy = 'Mennyire valószínű, hogy ajánlaná az Example Shopot egy barátjának vagy kollégájának?';
+    expect(errorOf({ brand, touchpoints: { delivery: { question: { hu: wordy } } } })).toContain(
+      'touchpoints.delivery.question.hu: too long for one SMS in hu',
+    );
+    // The same custom question is fine for an email-only touchpoint: no SMS ever carries it.
+    expect(() =>
+      loadTouchpointConfig({
+        brand,
+        touchpoints: { delivery: { question: { hu: wordy }, channels: ['email'], reminder: null } },
+      }),
+    ).not.toThrow();
+    // Contacts up to the catalogue's proven limit pass in every language.
+    expect(() =>
+      loadTouchpointConfig({ brand: { ...brand, contact: 'support.example.com/help' } }),
+    ).not.toThrow();
+  });
+
   it('requires a brand', () => {
     expect(errorOf({})).toContain('brand:');
   });
