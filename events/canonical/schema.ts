@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, EVENT_TYPES } from '../../shared/domain/model.ts';
+import { CHANNELS, EVENT_TYPES, TRACKING_EVENT_TYPES } from '../../shared/domain/model.ts';
 
 /**
  * The canonical event (schema version 1): what every source adapter (Shopify, Zendesk,
@@ -65,7 +65,7 @@ export const CanonicalEvent = z
   .object({
     schemaVersion: z.literal(1).default(1),
     eventId: z.string().min(1).max(200),
-    type: z.enum(EVENT_TYPES),
+    type: z.enum([...EVENT_TYPES, ...TRACKING_EVENT_TYPES]),
     /** A user-defined touchpoint this event feeds instead of the one named by `type`. */
     touchpoint: TouchpointName.optional(),
     occurredAt: z.iso.datetime({ offset: true }),

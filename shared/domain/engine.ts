@@ -295,7 +295,10 @@ export function resolveSendTime(input: {
           decision: { at, rule: 'open_ticket', outcome: 'skipped', detail },
         };
       }
-      const until = new Date(now.getTime() + TICKET_RECHECK_MINUTES * MINUTE).toISOString();
+      // On a whole minute, like every due time.
+      const until = new Date(
+        Math.floor((now.getTime() + TICKET_RECHECK_MINUTES * MINUTE) / MINUTE) * MINUTE,
+      ).toISOString();
       return {
         action: 'defer',
         until,

@@ -9,6 +9,12 @@ export type Channel = (typeof CHANNELS)[number];
 /** Built-in event types; each feeds the touchpoint of the same name. */
 export const EVENT_TYPES = ['purchase', 'ticket_closed', 'delivery'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
+/**
+ * Events that are never surveyed but change what the engine knows: `ticket_opened` says a ticket of
+ * the customer is open (created, reopened, or still being worked on), so a survey about another
+ * ticket can wait for it (`ticketSupersede`).
+ */
+export const TRACKING_EVENT_TYPES = ['ticket_opened'] as const;
 
 /** Languages every message template ships in. Anything else falls back to English. */
 export const LANGUAGES = ['en', 'de', 'fr', 'es', 'nl', 'hu', 'et', 'ru'] as const;

@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import metadata from 'libphonenumber-js/metadata.min.json';
 import { localTime, offsetMinutes } from './local-time.ts';
 import type { Channel } from './model.ts';
 import { isTimeZone, minutesOfDay, type SendingWindow, type TouchpointConfig } from './touchpoints.ts';
@@ -71,7 +72,11 @@ function hhmm(minutes: number): string {
 /** The ISO country of an E.164 number (`+12015550123` -> `US`), for country-keyed overrides. */
 export function countryOfPhone(phone: string | undefined): string | undefined {
   if (!phone) return undefined;
-  return parsePhoneNumberFromString(phone)?.country;
+  const parsed = parsePhoneNumberFromString(phone);
+  if (!parsed) return undefined;
+  // A number the metadata cannot place (a brand-new range, or a fictional one) still has a calling
+  // code: its main country (+1 US, +44 GB, +7 RU) is the best guess for regional rules.
+  return parsed.country ?? metadata.country_calling_codes[parsed.countryCallingCode]?.[0];
 }
 
 function inside(at: Date, zone: string, start: number, end: number): boolean {

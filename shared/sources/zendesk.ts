@@ -8,7 +8,9 @@ import { assertFresh, decodeBase64, hmac, matchesAny } from './signature.ts';
 import type { SourceAdapter } from './types.ts';
 
 /**
- * Zendesk webhooks fired by a trigger ("Ticket is Solved"): `X-Zendesk-Webhook-Signature` =
+ * Zendesk webhooks fired by a trigger on ticket updates: a solved or closed ticket becomes a
+ * `ticket_closed` event (surveyed), any working status a `ticket_opened` event (tracked, so a survey
+ * about another ticket of the same customer can wait). `X-Zendesk-Webhook-Signature` =
  * base64 HMAC-SHA256 of timestamp + body, timestamp in `X-Zendesk-Webhook-Signature-Timestamp`,
  * 5-minute tolerance. The JSON body is the trigger's template: docs/zendesk-trigger-body.json.
  */
@@ -31,6 +33,9 @@ const Body = z.looseObject({
     time_zone: z.string().optional(),
   }),
 });
+
+/** Zendesk's working statuses (`new`, `open`, `pending`, `hold`): the ticket is not done. */
+const OPEN_STATUSES: ReadonlySet<string> = new Set(['new', 'open', 'pending', 'hold', 'on-hold']);
 
 /** Zendesk renders `{{ticket.requester.language}}` as a language name; map the shipped ones. */
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -86,9 +91,11 @@ export const zendeskAdapter: SourceAdapter = {
     const parsed = Body.safeParse(parseJson(req));
     if (!parsed.success) throw new ValidationError(describeIssues(parsed.error), 422);
     const { ticket, requester } = parsed.data;
-    const status = ticket.status.toLowerCase();
-    if (status !== 'solved' && status !== 'closed')
-      return { kind: 'ignored', reason: `ticket status ${ticket.status} is not solved or closed` };
+    const status = ticket.status.trim().toLowerCase();
+    const closed = status === 'solved' || status === 'closed';
+    // Any working status means the ticket is open: tracked so a survey about another ticket can wait.
+    if (!closed && !OPEN_STATUSES.has(status))
+      return { kind: 'ignored', reason: `ticket status ${ticket.status} is neither open nor solved` };
     const contact = normalizeContact({
       phones: [requester.phone],
       emails: [requester.email],
@@ -98,10 +105,15 @@ export const zendeskAdapter: SourceAdapter = {
       ? (LANGUAGE_NAMES[requester.locale.trim().toLowerCase()] ?? requester.locale)
       : undefined;
     const replies = ticket.replies === undefined ? undefined : Number(ticket.replies);
+    const updatedAt = parseZendeskTime(ticket.updated_at);
     const candidate = {
-      eventId: `zendesk:ticket:${ticket.id}:solved`,
-      type: 'ticket_closed',
-      occurredAt: parseZendeskTime(ticket.updated_at) ?? now.toISOString(),
+      // A solved ticket is surveyed once (the survey id comes from the ticket); each open report is
+      // its own event, so a reopen after a solve is tracked.
+      eventId: closed
+        ? `zendesk:ticket:${ticket.id}:solved`
+        : `zendesk:ticket:${ticket.id}:${status}:${updatedAt ?? now.toISOString()}`,
+      type: closed ? 'ticket_closed' : 'ticket_opened',
+      occurredAt: updatedAt ?? now.toISOString(),
       source: 'zendesk',
       customer: {
         id: `zendesk:${requester.id}`,

@@ -6,6 +6,7 @@ import type { ContactConsent, CustomerProfile } from '../adapters/dynamo/survey-
 import type { Survey, SurveyResponse } from '../domain/survey.ts';
 import { ValidationError } from '../errors.ts';
 import type { Deps } from '../runtime/deps.ts';
+import { identitiesOfSurvey } from './ingest-event.ts';
 
 /**
  * Data-subject requests: export everything Touchpoint holds about a customer, or erase it.
@@ -145,6 +146,9 @@ export async function eraseCustomer(deps: Deps, ref: string): Promise<Record<str
       }),
     );
   }
+  let tickets = 0;
+  for (const identity of new Set([...data.identifiers, ...data.surveys.flatMap(identitiesOfSurvey)]))
+    tickets += await deps.surveys.forgetTickets(identity);
   const alerts = await deps.aggregates.listAlerts({ limit: 1000 });
   const surveyIds = new Set(data.surveys.map((s) => s.surveyId));
   let scrubbed = 0;
@@ -165,6 +169,7 @@ export async function eraseCustomer(deps: Deps, ref: string): Promise<Record<str
     surveys: data.surveys.length,
     events: data.events.length,
     profiles: data.profiles.length,
+    tickets,
     alerts: scrubbed,
     optOutRecordsKept: data.consent.filter((c) => c.smsOptedOut || c.emailSuppressed).length,
   };

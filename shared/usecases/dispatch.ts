@@ -1,11 +1,13 @@
 import { phoneThreadKey } from '../adapters/dynamo/survey-store.ts';
-import { nextAllowedSendTime, nextChannel } from '../domain/engine.ts';
+import { nextAllowedSendTime, nextChannel, resolveSendTime } from '../domain/engine.ts';
 import type { Attempt, Channel } from '../domain/model.ts';
+import { countryOfPhone } from '../domain/quiet-hours.ts';
 import type { Survey } from '../domain/survey.ts';
 import { ChannelError } from '../errors.ts';
 import type { OutboundCall, OutboundEmail, OutboundSms } from '../ports/index.ts';
 import type { Deps } from '../runtime/deps.ts';
 import { composeEmail, composeSms, voiceUrls } from './compose.ts';
+import { identitiesOfSurvey, ticketKeyOf } from './ingest-event.ts';
 
 /** How long a claimed survey may stay in `sending` before recovery looks at it. */
 export const SEND_LEASE_SECONDS = 300;
@@ -154,43 +156,43 @@ async function dispatchOne(
     return done ? 'expired' : 'lost_race';
   }
   const consent = await consentFor(deps, survey);
-  const channel = pickChannel(survey, consent);
-  if (!channel) {
-    await deps.surveys.transition(
+  const openTicketIds =
+    survey.eventType === 'ticket_closed' && survey.context.ticketId
+      ? (await deps.surveys.openTickets(identitiesOfSurvey(survey), now)).filter(
+          (key) => key !== ticketKeyOf(survey.source, survey.context.ticketId ?? ''),
+        )
+      : undefined;
+  // The engine decides at send time too: consent now, channels not yet failed, quiet hours of the
+  // customer's zone and phone country (stricter regional overrides), other open tickets.
+  const resolution = resolveSendTime({
+    survey,
+    consent,
+    config: deps.config,
+    now,
+    ...(openTicketIds && { openTicketIds }),
+  });
+  if (resolution.action === 'skip') {
+    const skipped = await deps.surveys.transition(
       survey.surveyId,
       { status: 'scheduled', dueAt: survey.dueAt },
-      { status: 'skipped', skipReason: 'no_consent', due: null },
-      {
-        appendDecision: {
-          at: now.toISOString(),
-          rule: 'consent',
-          outcome: 'skipped',
-          detail: 'no channel left that the customer allows',
-        },
-      },
+      { status: 'skipped', skipReason: resolution.reason, due: null },
+      { appendDecision: resolution.decision },
     );
-    report.failed++;
-    return 'failed';
+    if (skipped) report.failed++;
+    return skipped ? 'failed' : 'lost_race';
   }
-  const allowedAt = nextAllowedSendTime(now, channel, survey.timeZone, deps.config);
-  if (allowedAt.getTime() > now.getTime()) {
-    const dueAt = allowedAt.toISOString();
+  if (resolution.action === 'defer') {
+    const dueAt = resolution.until;
     const moved = await deps.surveys.transition(
       survey.surveyId,
       { status: 'scheduled', dueAt: survey.dueAt },
-      { dueAt, due: dueAt, channel },
-      {
-        appendDecision: {
-          at: now.toISOString(),
-          rule: 'quiet_hours',
-          outcome: 'deferred',
-          detail: `${channel} allowed from ${dueAt}`,
-        },
-      },
+      { dueAt, due: dueAt, ...(resolution.channel && { channel: resolution.channel }) },
+      { appendDecision: resolution.decision },
     );
     if (moved) report.deferred++;
     return moved ? 'deferred' : 'lost_race';
   }
+  const { channel } = resolution;
   if (exhausted.has(channel) || !budget.take(channel)) {
     exhausted.add(channel);
     report.throttled++;
@@ -204,14 +206,6 @@ async function dispatchOne(
   );
   if (!claimed) return 'lost_race';
   return send(deps, claimed, channel, now, report);
-}
-
-function pickChannel(survey: Survey, consent: Awaited<ReturnType<typeof consentFor>>): Channel | undefined {
-  const tried = survey.attempts
-    .filter((a) => a.status !== 'queued' && a.status !== 'sent')
-    .map((a) => a.channel);
-  const candidates = survey.channel ? [survey.channel, ...survey.channelPlan] : survey.channelPlan;
-  return candidates.find((c) => !tried.includes(c) && allowed(c, survey, consent));
 }
 
 function allowed(channel: Channel, survey: Survey, consent: Awaited<ReturnType<typeof consentFor>>): boolean {
@@ -378,8 +372,15 @@ async function remind(deps: Deps, survey: Survey, now: Date, report: DispatchRep
     );
     return 'lost_race';
   }
-  if (nextAllowedSendTime(now, channel, survey.timeZone, deps.config).getTime() > now.getTime()) {
-    const later = nextAllowedSendTime(now, channel, survey.timeZone, deps.config).toISOString();
+  const allowedAt = nextAllowedSendTime(
+    now,
+    channel,
+    survey.timeZone,
+    deps.config,
+    countryOfPhone(survey.phone),
+  );
+  if (allowedAt.getTime() > now.getTime()) {
+    const later = allowedAt.toISOString();
     await deps.surveys.transition(
       survey.surveyId,
       { status: 'sent', dueAt: survey.dueAt },

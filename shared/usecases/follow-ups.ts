@@ -1,5 +1,6 @@
 import { nextAllowedSendTime } from '../domain/engine.ts';
 import { emailTexts, renderSms } from '../domain/messages.ts';
+import { countryOfPhone } from '../domain/quiet-hours.ts';
 import { ChannelError } from '../errors.ts';
 import { escapeHtml } from '../http/html.ts';
 import type { Deps } from '../runtime/deps.ts';
@@ -48,7 +49,15 @@ export async function sendFollowUps(
       result.failed++;
       continue;
     }
-    if (nextAllowedSendTime(now, channel, survey.timeZone, deps.config).getTime() > now.getTime()) {
+    if (
+      nextAllowedSendTime(
+        now,
+        channel,
+        survey.timeZone,
+        deps.config,
+        countryOfPhone(survey.phone),
+      ).getTime() > now.getTime()
+    ) {
       await deps.aggregates.moveFollowUp(f.followUpId, 'sending', 'pending', now, 'quiet hours');
       result.deferred++;
       continue;

@@ -13,8 +13,8 @@ export interface IngestResult {
   eventId: string;
   duplicate: boolean;
   surveyId?: string;
-  /** `scheduled`, `rescheduled`, `skipped`, or why nothing was planned. */
-  outcome: 'scheduled' | 'rescheduled' | 'skipped' | 'duplicate' | 'not_surveyable';
+  /** `scheduled`, `rescheduled`, `skipped`, `tracked` (a ticket's state, no survey), or why nothing was planned. */
+  outcome: 'scheduled' | 'rescheduled' | 'skipped' | 'duplicate' | 'not_surveyable' | 'tracked';
   reason?: string;
   dueAt?: string;
 }
@@ -35,6 +35,14 @@ export function identitiesOf(event: CanonicalEvent): string[] {
     Boolean(v),
   );
   return ids.length > 0 ? ids : [`${event.source}:${event.customer.id}`];
+}
+
+/** The same identities for a stored survey (its contact fields were copied from the event). */
+export function identitiesOfSurvey(
+  survey: Pick<Survey, 'phone' | 'email' | 'source' | 'customerId'>,
+): string[] {
+  const ids = [survey.phone, survey.email?.toLowerCase()].filter((v): v is string => Boolean(v));
+  return ids.length > 0 ? ids : [`${survey.source}:${survey.customerId}`];
 }
 
 function consentOf(
@@ -71,12 +79,16 @@ function customerStateOf(profiles: CustomerProfile[], ownSurveyId: string): Cust
  * survey, record the decision, and never do it twice. Steps are ordered so that a crash at any
  * point followed by the source's retry converges on exactly one survey:
  * 1. the event record is written last, so its presence means "fully processed";
- * 2. the customer's fatigue slot is claimed with an optimistic version check before the survey is
- *    created, so two concurrent events for one customer cannot both win;
+ * 2. the survey is created in one transaction with the customer's fatigue slot (an optimistic
+ *    version check on each profile), so two concurrent events for one customer cannot both win and
+ *    a crash never leaves a claim without its survey;
  * 3. the survey id is deterministic, so a re-run's create is a no-op.
  */
 export async function ingestEvent(deps: Deps, received: CanonicalEvent): Promise<IngestResult> {
   const now = deps.clock.now();
+  // Before the duplicate check: a ticket solved again after a reopen may repeat its event id, and the
+  // newest report must still win (older ones are dropped by the store).
+  await trackTicket(deps, received);
   const existing = await deps.events.get(received.eventId);
   if (existing) {
     return {
@@ -85,6 +97,16 @@ export async function ingestEvent(deps: Deps, received: CanonicalEvent): Promise
       outcome: 'duplicate',
       ...(existing.surveyId && { surveyId: existing.surveyId }),
     };
+  }
+  if (received.type === 'ticket_opened') {
+    await deps.events.put({
+      eventId: received.eventId,
+      receivedAt: now.toISOString(),
+      event: received,
+      surveyable: false,
+      notSurveyableReason: 'ticket_opened: tracked as an open ticket',
+    });
+    return { eventId: received.eventId, duplicate: false, outcome: 'tracked' };
   }
   const event = await withOrderCustomer(deps, received);
   const touchpoint = event.touchpoint ?? event.type;
@@ -101,6 +123,24 @@ export async function ingestEvent(deps: Deps, received: CanonicalEvent): Promise
     ...(result.outcome === 'duplicate' && { duplicateOf: result.surveyId }),
   });
   return result;
+}
+
+/** The key a ticket is tracked by: ticket ids are only unique within their source. */
+export function ticketKeyOf(source: string, ticketId: string): string {
+  return `${source}:${ticketId}`;
+}
+
+/** Ticket events keep the customer's open tickets current (see `ticketSupersede`). */
+async function trackTicket(deps: Deps, event: CanonicalEvent): Promise<void> {
+  const ticketId = event.context.ticketId;
+  if (!ticketId || (event.type !== 'ticket_opened' && event.type !== 'ticket_closed')) return;
+  const key = ticketKeyOf(event.source, ticketId);
+  const at = new Date(event.occurredAt).toISOString();
+  await Promise.all(
+    identitiesOf(event).map((identity) =>
+      deps.surveys.recordTicket(identity, key, event.type === 'ticket_opened', at),
+    ),
+  );
 }
 
 /**
@@ -171,6 +211,11 @@ async function decide(
     const phoneConsent = event.customer.phone ? state.consent.get(event.customer.phone) : undefined;
     const emailConsent = event.customer.email ? state.consent.get(event.customer.email) : undefined;
     const customer = customerStateOf(profiles, surveyId);
+    if (event.type === 'ticket_closed') {
+      const own = event.context.ticketId && ticketKeyOf(event.source, event.context.ticketId);
+      const open = (await deps.surveys.openTickets(identities, now)).filter((key) => key !== own);
+      if (open.length > 0) customer.openTicketIds = open;
+    }
     if (customer.lastSurveyId) {
       // The last survey may not have gone out yet: then a higher-priority touchpoint can replace it.
       const last = await deps.surveys.get(customer.lastSurveyId, false);
@@ -205,52 +250,56 @@ async function decide(
     if (plan.action === 'reschedule') {
       return { ...base, surveyId: plan.surveyId, outcome: 'rescheduled', dueAt: plan.dueAt };
     }
-    // Claim the fatigue slot on every identity of the customer (optimistic, versioned).
-    const claims = await Promise.all(
-      profiles.map((profile) =>
-        deps.surveys.putCustomer(
-          {
-            ...profile,
-            lastSurveyId: surveyId,
-            lastSurveyAt: plan.dueAt,
-            lastSurveyPriority: deps.config.touchpoints[touchpoint]?.priority ?? 0,
-            lastSurveyTouchpoint: touchpoint,
-          },
-          profile.version,
-        ),
-      ),
-    );
-    if (claims.includes(false)) continue; // someone else changed the customer meanwhile: decide again
-    if (plan.supersedes) {
-      await deps.surveys.transition(
-        plan.supersedes,
-        { status: 'scheduled' },
-        { status: 'skipped', skipReason: 'superseded_by_priority', due: null },
-        {
-          appendDecision: {
+    // One transaction: the survey, the fatigue slot on every identity of the customer (optimistic,
+    // versioned) and the retirement of the survey it supersedes.
+    const created = await deps.surveys.createWithClaims({
+      survey: {
+        ...survey,
+        status: 'scheduled',
+        metric: plan.metric,
+        dueAt: plan.dueAt,
+        expiresAt: plan.expiresAt,
+        channelPlan: plan.channelPlan,
+        decisions: plan.decisions,
+      },
+      claims: profiles.map((profile) => ({
+        profile: {
+          ...profile,
+          lastSurveyId: surveyId,
+          lastSurveyAt: plan.dueAt,
+          lastSurveyPriority: deps.config.touchpoints[touchpoint]?.priority ?? 0,
+          lastSurveyTouchpoint: touchpoint,
+        },
+        expectedVersion: profile.version,
+      })),
+      ...(plan.supersedes && {
+        supersede: {
+          surveyId: plan.supersedes,
+          decision: {
             at: now.toISOString(),
             rule: 'fatigue',
             outcome: 'superseded',
             detail: `by ${touchpoint} survey ${surveyId}`,
           },
         },
-      );
-    }
-    await deps.surveys.create({
-      ...survey,
-      status: 'scheduled',
-      metric: plan.metric,
-      dueAt: plan.dueAt,
-      expiresAt: plan.expiresAt,
-      channelPlan: plan.channelPlan,
-      decisions: plan.decisions,
+      }),
     });
+    if (created === 'conflict') continue; // the customer changed meanwhile: decide again
+    if (created === 'exists') {
+      return {
+        ...base,
+        duplicate: true,
+        outcome: 'duplicate',
+        reason: `same ${touchpoint} as survey ${surveyId}`,
+      };
+    }
     return { ...base, outcome: 'scheduled', dueAt: plan.dueAt };
   }
   throw new Error(`customer ${event.customer.id} kept changing while planning ${surveyId}`);
 }
 
 function driversOf(event: CanonicalEvent): { drivers?: Record<string, string> } {
+  if (event.type === 'ticket_opened') return {};
   const drivers = computeDrivers(event.type, event.context, event.occurredAt);
   return Object.keys(drivers).length > 0 ? { drivers } : {};
 }

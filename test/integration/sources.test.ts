@@ -163,10 +163,21 @@ describe('event sources through the local gateway', () => {
       expect(String(res.json.error)).toContain('limit is 300');
     });
 
-    it('acknowledges a ticket that is not solved', async () => {
+    it('tracks an open ticket without surveying it, and ignores statuses it does not know', async () => {
       const res = await zendesk(rt, fixture('zendesk/ticket-open.json'), rt.clock.now());
       expect(res.status).toBe(200);
-      expect(String(res.json.ignored)).toContain('Open');
+      expect(res.json).toMatchObject({
+        outcome: 'tracked',
+        eventId: 'zendesk:ticket:35437:open:2026-03-10T09:00:00.000Z',
+      });
+      expect(res.json.surveyId).toBeUndefined();
+      expect(await rt.deps.surveys.openTickets(['noa@example.com'], rt.clock.now())).toEqual([
+        'zendesk:35437',
+      ]);
+      const deleted = fixture('zendesk/ticket-open.json').replace('"Open"', '"Deleted"');
+      const ignored = await zendesk(rt, deleted, rt.clock.now());
+      expect(ignored.status).toBe(200);
+      expect(String(ignored.json.ignored)).toContain('Deleted');
     });
   });
 

@@ -193,6 +193,10 @@ describe('quiet-hours helpers', () => {
   it('reads the country of a phone number', () => {
     expect(countryOfPhone('+12015550123')).toBe('US');
     expect(countryOfPhone(undefined)).toBeUndefined();
+    // Numbers the metadata cannot place (here Ofcom's drama range) fall to the calling code's main country.
+    expect(countryOfPhone('+447700900123')).toBe('GB');
+    expect(countryOfPhone('+79001234567')).toBe('RU');
+    expect(countryOfPhone('not a number')).toBeUndefined();
   });
 
   it('says which zone was used and why', () => {

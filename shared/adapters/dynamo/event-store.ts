@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { CanonicalEvent } from '../../../events/canonical/schema.ts';
+import { conditionalPut } from './conditional-put.ts';
 import { type UsageMeter, usage } from './usage.ts';
 
 /** An accepted event as stored: the canonical event plus what Touchpoint decided about it. */
@@ -43,24 +43,14 @@ export class EventStore {
 
   /** Stores the event once; false if it was already stored (a duplicate delivery). */
   async put(stored: StoredEvent): Promise<boolean> {
-    try {
-      const out = await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: {
-            ...stored,
-            pk: `EVENT#${stored.eventId}`,
-            ttl: Math.floor(Date.parse(stored.receivedAt) / 1000) + RETENTION_SECONDS,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-          ...this.meter.rc,
-        }),
-      );
-      this.meter.record(out.ConsumedCapacity, 'write');
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return conditionalPut(this.db, this.meter, {
+      TableName: this.table,
+      Item: {
+        ...stored,
+        pk: `EVENT#${stored.eventId}`,
+        ttl: Math.floor(Date.parse(stored.receivedAt) / 1000) + RETENTION_SECONDS,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
   }
 }

@@ -1,13 +1,17 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { Decision } from '../../domain/model.ts';
 import type { Survey } from '../../domain/survey.ts';
+import { conditionalPut } from './conditional-put.ts';
 import { type UsageMeter, usage } from './usage.ts';
 
 /** Customer-level state the engine needs for fatigue and priority decisions. */
@@ -32,6 +36,14 @@ export interface ContactConsent {
 const surveyKey = (surveyId: string) => ({ pk: `SURVEY#${surveyId}`, sk: 'SURVEY' });
 const customerKey = (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 'PROFILE' });
 const contactKey = (contact: string) => ({ pk: `CONTACT#${contact.toLowerCase()}`, sk: 'CONSENT' });
+
+const ticketSortPrefix = 'TICKET#';
+
+/**
+ * A ticket nobody has reported on for this long no longer counts as open: a lost "solved" webhook
+ * must not hold a customer's surveys back forever.
+ */
+export const OPEN_TICKET_DAYS = 30;
 
 /** The due-time index key: sparse, present only while a survey waits to be sent. */
 export const DUE_PARTITION = 'DUE';
@@ -58,6 +70,19 @@ function stripKeys(item: Record<string, unknown>): Survey {
 /** How long raw survey records are kept after expiry (TTL); scores are unaffected. */
 const RETENTION_SECONDS = 400 * 24 * 3600;
 
+/** A new survey as stored: keys, the due index while scheduled, and its retention TTL. */
+function surveyItem(survey: Survey): SurveyItem {
+  return {
+    ...survey,
+    ...surveyKey(survey.surveyId),
+    ...(survey.status === 'scheduled' && {
+      gsi1pk: DUE_PARTITION,
+      gsi1sk: dueSortKey(survey.dueAt, survey.surveyId),
+    }),
+    ttl: Math.floor(Date.parse(survey.expiresAt) / 1000) + RETENTION_SECONDS,
+  };
+}
+
 export class SurveyStore {
   constructor(
     readonly db: DynamoDBDocumentClient,
@@ -80,28 +105,73 @@ export class SurveyStore {
 
   /** Stores a new survey; false when a survey with this id already exists (duplicate event). */
   async create(survey: Survey): Promise<boolean> {
-    const item: SurveyItem = {
-      ...survey,
-      ...surveyKey(survey.surveyId),
-      ...(survey.status === 'scheduled' && {
-        gsi1pk: DUE_PARTITION,
-        gsi1sk: dueSortKey(survey.dueAt, survey.surveyId),
-      }),
-      ttl: Math.floor(Date.parse(survey.expiresAt) / 1000) + RETENTION_SECONDS,
-    };
-    try {
-      const out = await this.db.send(
-        new PutCommand({
+    return conditionalPut(this.db, this.meter, {
+      TableName: this.table,
+      Item: surveyItem(survey),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+  }
+
+  /**
+   * Creates a scheduled survey and, in the same transaction, claims the customer's fatigue slot on
+   * each of their profiles (optimistic version check) and retires the lower-priority survey it
+   * supersedes. All or nothing: a crash can never leave a claim pointing at a survey that does not
+   * exist, and one write request replaces three or four.
+   * `exists`: the survey was already created (a duplicate). `conflict`: a profile or the superseded
+   * survey changed since it was read; plan again.
+   */
+  async createWithClaims(input: {
+    survey: Survey;
+    claims: ReadonlyArray<{ profile: CustomerProfile; expectedVersion: number }>;
+    supersede?: { surveyId: string; decision: Decision };
+  }): Promise<'created' | 'exists' | 'conflict'> {
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+      {
+        Put: {
           TableName: this.table,
-          Item: item,
+          Item: surveyItem(input.survey),
           ConditionExpression: 'attribute_not_exists(pk)',
-          ...this.meter.rc,
-        }),
-      );
+        },
+      },
+      ...input.claims.map(({ profile, expectedVersion }) => ({
+        Put: {
+          TableName: this.table,
+          Item: { ...profile, ...customerKey(profile.customerId), version: expectedVersion + 1 },
+          ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+          ...(expectedVersion !== 0 && { ExpressionAttributeValues: { ':v': expectedVersion } }),
+        },
+      })),
+      ...(input.supersede
+        ? [
+            {
+              Update: {
+                TableName: this.table,
+                Key: surveyKey(input.supersede.surveyId),
+                UpdateExpression:
+                  'SET #status = :skipped, skipReason = :reason, decisions = list_append(decisions, :d) REMOVE gsi1pk, gsi1sk',
+                ConditionExpression: '#status = :scheduled',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':skipped': 'skipped',
+                  ':reason': 'superseded_by_priority',
+                  ':d': [input.supersede.decision],
+                  ':scheduled': 'scheduled',
+                },
+              },
+            },
+          ]
+        : []),
+    ];
+    try {
+      const out = await this.db.send(new TransactWriteCommand({ TransactItems: items, ...this.meter.rc }));
       this.meter.record(out.ConsumedCapacity, 'write');
-      return true;
+      return 'created';
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
+      if (error instanceof TransactionCanceledException) {
+        const reasons = error.CancellationReasons ?? [];
+        if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'exists';
+        if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) return 'conflict';
+      }
       throw error;
     }
   }
@@ -229,7 +299,11 @@ export class SurveyStore {
       }),
     );
     this.meter.record(out.ConsumedCapacity, 'read');
-    return (out.Items ?? []).map(stripKeys);
+    const dueKey = `${now.toISOString()}#~`;
+    return this.surveysFor(
+      out.Items ?? [],
+      (item) => item.gsi1pk === DUE_PARTITION && String(item.gsi1sk) <= dueKey,
+    );
   }
 
   /** Count of surveys waiting in the due index (dispatch backlog), up to `cap`. */
@@ -267,19 +341,13 @@ export class SurveyStore {
       }),
     );
     this.meter.record(out.ConsumedCapacity, 'read');
-    return (out.Items ?? []).map(stripKeys);
+    return this.surveysFor(out.Items ?? [], (item) => item.gsi2pk === threadKey);
   }
 
-  /**
-   * Everything the engine reads before planning, in ONE BatchGetItem: the survey (to spot a
-   * duplicate), the customer's profiles (fatigue) and the contacts' consent.
-   */
-  async planningState(
-    surveyId: string,
-    identities: string[],
-    contacts: string[],
-  ): Promise<{ survey?: Survey; profiles: CustomerProfile[]; consent: Map<string, ContactConsent> }> {
-    const keys = [surveyKey(surveyId), ...identities.map(customerKey), ...contacts.map(contactKey)];
+  /** Strongly consistent BatchGetItem of up to 100 keys, retrying unprocessed ones; keyed `pk|sk`. */
+  private async batchGet(
+    keys: ReadonlyArray<{ pk: string; sk: string }>,
+  ): Promise<Map<string, Record<string, unknown>>> {
     const unique = [...new Map(keys.map((k) => [`${k.pk}|${k.sk}`, k])).values()];
     const found = new Map<string, Record<string, unknown>>();
     let pending: Array<Record<string, unknown>> = unique;
@@ -296,6 +364,40 @@ export class SurveyStore {
       if (pending.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
     }
     if (pending.length > 0) throw new Error('BatchGetItem left keys unprocessed after retries');
+    return found;
+  }
+
+  /**
+   * The current items behind index keys (the indexes project keys only, so survey updates do not
+   * rewrite index copies), in index order, keeping only those `stillListed` after a consistent read:
+   * the index is eventually consistent and may name a survey that has moved on.
+   */
+  private async surveysFor(
+    indexItems: ReadonlyArray<Record<string, unknown>>,
+    stillListed: (item: Record<string, unknown>) => boolean,
+  ): Promise<Survey[]> {
+    const keys = indexItems.map((i) => ({ pk: String(i.pk), sk: String(i.sk) }));
+    const found = new Map<string, Record<string, unknown>>();
+    for (let i = 0; i < keys.length; i += 100) {
+      for (const [k, v] of await this.batchGet(keys.slice(i, i + 100))) found.set(k, v);
+    }
+    return keys
+      .map((k) => found.get(`${k.pk}|${k.sk}`))
+      .filter((item): item is Record<string, unknown> => item !== undefined && stillListed(item))
+      .map(stripKeys);
+  }
+
+  /**
+   * Everything the engine reads before planning, in ONE BatchGetItem: the survey (to spot a
+   * duplicate), the customer's profiles (fatigue) and the contacts' consent.
+   */
+  async planningState(
+    surveyId: string,
+    identities: string[],
+    contacts: string[],
+  ): Promise<{ survey?: Survey; profiles: CustomerProfile[]; consent: Map<string, ContactConsent> }> {
+    const keys = [surveyKey(surveyId), ...identities.map(customerKey), ...contacts.map(contactKey)];
+    const found = await this.batchGet(keys);
     const strip = (item: Record<string, unknown> | undefined) => {
       if (!item) return undefined;
       const { pk: _pk, sk: _sk, ...rest } = item;
@@ -335,24 +437,69 @@ export class SurveyStore {
     return profile as CustomerProfile;
   }
 
-  /** Optimistic write of the customer profile: false if someone else changed it since `expectedVersion`. */
-  async putCustomer(profile: CustomerProfile, expectedVersion: number): Promise<boolean> {
-    try {
+  /**
+   * Records the latest known state of one of the customer's tickets under one of their identities.
+   * Later reports win and older ones are dropped, so duplicate and out-of-order webhooks (a late
+   * "open" after "solved") leave the newest state. Returns false when the report was older.
+   */
+  async recordTicket(identity: string, ticketKey: string, open: boolean, at: string): Promise<boolean> {
+    return conditionalPut(this.db, this.meter, {
+      TableName: this.table,
+      Item: {
+        pk: customerKey(identity).pk,
+        sk: `${ticketSortPrefix}${ticketKey}`,
+        ticket: ticketKey,
+        open,
+        at,
+        ttl: Math.floor(Date.parse(at) / 1000) + OPEN_TICKET_DAYS * 86_400,
+      },
+      ConditionExpression: 'attribute_not_exists(pk) OR #at < :at',
+      ExpressionAttributeNames: { '#at': 'at' },
+      ExpressionAttributeValues: { ':at': at },
+    });
+  }
+
+  /** Keys of the tickets reported open (and not since closed) under any of these identities. */
+  async openTickets(identities: readonly string[], now: Date): Promise<string[]> {
+    const cutoff = new Date(now.getTime() - OPEN_TICKET_DAYS * 86_400_000).toISOString();
+    const open = new Set<string>();
+    for (const identity of new Set(identities)) {
+      for (const item of await this.ticketItems(identity)) {
+        // TTL deletes lazily (up to days late), so age is checked here as well.
+        if (item.open === true && String(item.at) > cutoff) open.add(String(item.ticket));
+      }
+    }
+    return [...open].sort();
+  }
+
+  /** Forgets every ticket recorded under an identity (customer erasure). */
+  async forgetTickets(identity: string): Promise<number> {
+    const items = await this.ticketItems(identity);
+    for (const item of items) {
+      await this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: item.pk, sk: item.sk } }));
+    }
+    return items.length;
+  }
+
+  private async ticketItems(identity: string): Promise<Array<Record<string, unknown>>> {
+    const items: Array<Record<string, unknown>> = [];
+    let start: Record<string, unknown> | undefined;
+    do {
       const out = await this.db.send(
-        new PutCommand({
+        new QueryCommand({
           TableName: this.table,
-          Item: { ...profile, ...customerKey(profile.customerId), version: expectedVersion + 1 },
-          ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
-          ...(expectedVersion !== 0 && { ExpressionAttributeValues: { ':v': expectedVersion } }),
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
+          ExpressionAttributeValues: { ':pk': customerKey(identity).pk, ':t': ticketSortPrefix },
+          ConsistentRead: true,
+          ...(start && { ExclusiveStartKey: start }),
           ...this.meter.rc,
         }),
       );
-      this.meter.record(out.ConsumedCapacity, 'write');
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+      this.meter.record(out.ConsumedCapacity, 'read');
+      items.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
   }
 
   async getConsent(contact: string): Promise<ContactConsent | undefined> {

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../local/runtime.ts';
+import { sendEvent } from '../../local/simulator.ts';
+import { startTestRuntime } from '../support/runtime.ts';
+
+/**
+ * Fatigue and priority against real DynamoDB Local: the survey, the customer's fatigue slot on each
+ * identity and the retirement of a superseded survey are one transaction, so concurrent events for
+ * one customer produce exactly one survey, and a higher-priority touchpoint replaces an unsent one.
+ */
+const SECRET = 'local-generic-webhook-secret';
+
+const event = (n: number, type: string, phone: string, email: string) => ({
+  eventId: `fatigue-${type}-${n}-${phone}`,
+  type,
+  occurredAt: '2026-03-10T13:30:00Z',
+  source: 'crm',
+  customer: { id: `c-${phone}`, phone, email, timeZone: 'America/New_York' },
+  context: { orderId: `F-${n}-${phone}` },
+});
+
+describe('fatigue claims and survey creation are one transaction', () => {
+  let rt: LocalRuntime;
+  beforeAll(async () => {
+    rt = await startTestRuntime();
+  });
+  afterAll(async () => {
+    await rt?.stop();
+  });
+
+  it('schedules exactly one survey when eight purchases of one customer arrive at once', async () => {
+    const phone = '+12015550171';
+    const email = 'ana.fatigue@example.com';
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, n) =>
+        sendEvent(rt.url, event(n, 'purchase', phone, email), SECRET, rt.clock.now()),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
+    const outcomes = results.map((r) => (r.json as { outcome: string }).outcome);
+    expect(outcomes.filter((o) => o === 'scheduled')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'skipped')).toHaveLength(7);
+    const winner = results.find((r) => (r.json as { outcome: string }).outcome === 'scheduled');
+    const winnerId = (winner?.json as { surveyId: string }).surveyId;
+    // Both identities point at the one survey that exists.
+    for (const identity of [phone, email]) {
+      const profile = await rt.deps.surveys.getCustomer(identity);
+      expect(profile.lastSurveyId).toBe(winnerId);
+    }
+    expect((await rt.deps.surveys.get(winnerId))?.status).toBe('scheduled');
+  });
+
+  it('replaces an unsent lower-priority survey with a higher-priority one, atomically', async () => {
+    const phone = '+12015550172';
+    const email = 'ben.fatigue@example.com';
+    const purchase = await sendEvent(rt.url, event(1, 'purchase', phone, email), SECRET, rt.clock.now());
+    expect(purchase.json).toMatchObject({ outcome: 'scheduled' });
+    const delivery = await sendEvent(rt.url, event(1, 'delivery', phone, email), SECRET, rt.clock.now());
+    expect(delivery.json).toMatchObject({ outcome: 'scheduled' });
+    const old = await rt.deps.surveys.get((purchase.json as { surveyId: string }).surveyId);
+    expect(old?.status).toBe('skipped');
+    expect(old?.skipReason).toBe('superseded_by_priority');
+    expect(old?.decisions.at(-1)).toMatchObject({ rule: 'fatigue', outcome: 'superseded' });
+    const newId = (delivery.json as { surveyId: string }).surveyId;
+    expect((await rt.deps.surveys.getCustomer(email)).lastSurveyId).toBe(newId);
+    // The retired survey left the due index: moving past both due times sends only the delivery survey.
+    await rt.advance({ advanceSeconds: 2 * 86_400 });
+    const sent = rt.sandbox.outbox().filter((m) => m.to === phone);
+    expect(sent.map((m) => m.surveyId)).toEqual([newId]);
+  });
+
+  it('does not replace a survey that already went out, even for a higher priority', async () => {
+    const phone = '+12015550173';
+    const email = 'cy.fatigue@example.com';
+    const purchase = await sendEvent(rt.url, event(2, 'purchase', phone, email), SECRET, rt.clock.now());
+    await rt.advance({ advanceSeconds: 3 * 3600 });
+    expect((await rt.deps.surveys.get((purchase.json as { surveyId: string }).surveyId))?.status).toBe(
+      'sent',
+    );
+    const delivery = await sendEvent(rt.url, event(2, 'delivery', phone, email), SECRET, rt.clock.now());
+    expect(delivery.json).toMatchObject({ outcome: 'skipped', reason: 'fatigue' });
+  });
+});
