@@ -1,19 +1,20 @@
-import { randomUUID } from 'node:crypto';
-import { startLocalRuntime } from '../local/runtime.ts';
-import { sendEvent, sendSms } from '../local/simulator.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, startLocalRuntime } from '../local/runtime.ts';
+import { runResilience } from './resilience.ts';
 
 /**
- * `npm run soak [-- --minutes N]`: the whole loop for N minutes (default 5) with 30% transient
- * provider faults: events in, surveys out, customers reply, scores update. At the end every survey
- * must have been sent exactly once and every reply must be in the scores. Exits 1 on any loss or
- * duplicate. Traffic stays on loopback.
+ * `npm run soak [-- --minutes N]`: the whole loop for N minutes (default 5) under 30% transient
+ * provider faults, duplicate and out-of-order webhooks, skewed signature clocks and refused
+ * numbers (see bench/resilience.ts). At the end every survey must have been sent exactly once and
+ * every answer must be in the scores. Writes bench/soak.json (the bench report shows the latest)
+ * and exits 1 on any loss or duplicate. Traffic stays on loopback.
  */
 const minutesArg = process.argv.indexOf('--minutes');
 const minutes = minutesArg > 0 ? Number(process.argv[minutesArg + 1]) : 5;
-const SECRET = 'local-generic-webhook-secret';
-const TWILIO = 'local-twilio-auth-token';
 
 async function main(): Promise<void> {
+  if (!Number.isFinite(minutes) || minutes <= 0) throw new Error('--minutes must be a positive number');
   const rt = await startLocalRuntime({
     port: 0,
     background: false,
@@ -21,77 +22,24 @@ async function main(): Promise<void> {
     clockStart: new Date('2026-03-10T14:00:00Z'),
     ttl: false,
   });
-  rt.sandbox.faults = { transientRate: 0.3, statuses: [500, 503, 429] };
-  const deadline = Date.now() + minutes * 60_000;
-  const surveyIds = new Set<string>();
-  const phones = new Map<string, string>();
-  let round = 0;
-  let replies = 0;
+  const started = Date.now();
+  const deadline = started + minutes * 60_000;
   try {
-    while (Date.now() < deadline) {
-      round++;
-      const batch: string[] = [];
-      for (let i = 0; i < 20; i++) {
-        // Fictional numbers only: 555-0100..0179 across area codes (018x/019x are the sandbox's
-        // landlines and invalid numbers).
-        const n = surveyIds.size + i;
-        const phone = `+1${201 + Math.floor(n / 80)}55501${String(n % 80).padStart(2, '0')}`;
-        const res = await sendEvent(
-          rt.url,
-          {
-            eventId: `soak-${randomUUID()}`,
-            type: 'delivery',
-            occurredAt: new Date(rt.clock.now().getTime() - 86_400_000).toISOString(),
-            source: 'soak',
-            customer: { id: `soak-${n}`, phone, timeZone: 'America/New_York' },
-            context: { orderId: `S-${randomUUID()}` },
-          },
-          SECRET,
-          rt.clock.now(),
-        );
-        const id = (res.json as { surveyId?: string }).surveyId;
-        if (res.status !== 200 || !id) throw new Error(`ingest failed: ${res.status} ${res.body}`);
-        surveyIds.add(id);
-        phones.set(id, phone);
-        batch.push(id);
-      }
-      for (let t = 0; t < 20; t++) await rt.advance({ advanceSeconds: 600 });
-      for (const id of batch) {
-        const survey = await rt.deps.surveys.get(id);
-        if (survey?.status !== 'sent') continue;
-        await sendSms(
-          rt.url,
-          { from: phones.get(id) ?? '', to: '+12015550100', body: String(replies % 11) },
-          TWILIO,
-        );
-        replies++;
-      }
-      await rt.advance({ advanceSeconds: 15 * 86_400 - 12_000 });
-      process.stderr.write(
-        `\rround ${round}: ${surveyIds.size} surveys, ${replies} replies, ${rt.sandbox.stats.faultsInjected} faults injected`,
-      );
-    }
-    rt.sandbox.faults = { transientRate: 0, statuses: [500] };
-    for (let t = 0; t < 30; t++) await rt.advance({ advanceSeconds: 3600 });
-    await rt.drainStreams();
-    const sends = rt.sandbox
-      .outbox()
-      .filter((m) => m.kind === 'send' && m.surveyId && surveyIds.has(m.surveyId));
-    const unique = new Set(sends.map((m) => m.surveyId));
-    const scored = (await rt.deps.aggregates.get('delivery', 'ALL'))?.['n|all'] ?? 0;
-    const summary = {
-      minutes,
-      surveys: surveyIds.size,
-      sent: sends.length,
-      duplicates: sends.length - unique.size,
-      lost: surveyIds.size - unique.size,
-      replies,
-      scored,
-      faultsInjected: rt.sandbox.stats.faultsInjected,
-    };
+    const summary = await runResilience(
+      rt,
+      () => Date.now() < deadline,
+      (line) => process.stderr.write(`\r${line}`),
+    );
     process.stderr.write('\n');
-    console.log(JSON.stringify(summary));
-    if (summary.duplicates !== 0 || summary.lost !== 0 || scored !== replies) process.exitCode = 1;
+    const result = {
+      finishedAt: new Date().toISOString(),
+      minutes,
+      realSeconds: Math.round((Date.now() - started) / 1000),
+      ...summary,
+    };
+    writeFileSync(join(REPO_ROOT, 'bench/soak.json'), `${JSON.stringify(result, null, 2)}\n`);
+    console.log(JSON.stringify(result));
+    if (!summary.ok) process.exitCode = 1;
   } finally {
     await rt.stop();
   }

@@ -6,7 +6,12 @@ import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
  */
 export interface UsageMeter {
   rc: { ReturnConsumedCapacity?: 'TOTAL' };
-  record(consumed: ConsumedCapacity | ConsumedCapacity[] | undefined, kind: 'read' | 'write'): void;
+  /** `items`: how many items a write request wrote (a transaction writes several). */
+  record(
+    consumed: ConsumedCapacity | ConsumedCapacity[] | undefined,
+    kind: 'read' | 'write',
+    items?: number,
+  ): void;
 }
 
 export class CapacityMeter implements UsageMeter {
@@ -16,11 +21,20 @@ export class CapacityMeter implements UsageMeter {
   requests = 0;
   readRequests = 0;
   writeRequests = 0;
+  /** Items written (a transaction counts each of its items; a plain write counts one). */
+  writeItems = 0;
 
-  record(consumed: ConsumedCapacity | ConsumedCapacity[] | undefined, kind: 'read' | 'write'): void {
+  record(
+    consumed: ConsumedCapacity | ConsumedCapacity[] | undefined,
+    kind: 'read' | 'write',
+    items = 1,
+  ): void {
     this.requests++;
     if (kind === 'read') this.readRequests++;
-    else this.writeRequests++;
+    else {
+      this.writeRequests++;
+      this.writeItems += items;
+    }
     for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
       // DynamoDB reports either the split or only the total (DynamoDB Local): the call's kind decides.
       if (c.ReadCapacityUnits !== undefined || c.WriteCapacityUnits !== undefined) {
@@ -37,6 +51,7 @@ export class CapacityMeter implements UsageMeter {
     this.requests = 0;
     this.readRequests = 0;
     this.writeRequests = 0;
+    this.writeItems = 0;
   }
 }
 
