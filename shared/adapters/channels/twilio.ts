@@ -1,9 +1,27 @@
-import twilio from 'twilio';
+import BaseTwilio from 'twilio/lib/base/BaseTwilio.js';
+import Api from 'twilio/lib/rest/Api.js';
 import { ChannelError } from '../../errors.ts';
 import type { OutboundCall, OutboundSms, SendReceipt, SmsSender, VoiceCaller } from '../../ports/index.ts';
 import { redirectingTwilioHttpClient } from './twilio-http.ts';
 
-type TwilioClient = ReturnType<typeof twilio>;
+/**
+ * The Twilio client with only the REST domain we call (`api`: Messages and Calls). `twilio()` wires
+ * every Twilio product into the bundle (about 3.7 MB minified); this keeps it under 1 MB, which
+ * shortens cold starts of the three functions that send.
+ */
+class TwilioClient extends BaseTwilio.Client {
+  private domain: Api | undefined;
+  get messages() {
+    return this.api.v2010.account.messages;
+  }
+  get calls() {
+    return this.api.v2010.account.calls;
+  }
+  private get api(): Api {
+    this.domain ??= new Api(this as never);
+    return this.domain;
+  }
+}
 
 /** Twilio error codes that will fail the same way on every retry. */
 const PERMANENT_CODES = new Set([
@@ -17,7 +35,7 @@ const PERMANENT_CODES = new Set([
 ]);
 
 export function createTwilioClient(accountSid: string, authToken: string, apiBaseUrl?: string): TwilioClient {
-  return twilio(accountSid, authToken, {
+  return new TwilioClient(accountSid, authToken, {
     autoRetry: false,
     ...(apiBaseUrl && { httpClient: redirectingTwilioHttpClient(apiBaseUrl) as never }),
   });
