@@ -18,7 +18,7 @@ import { DEFAULT_METRICS } from '../shared/domain/model.ts';
 import { summarize } from '../shared/domain/scoring.ts';
 import type { Survey, SurveyResponse } from '../shared/domain/survey.ts';
 import { applyScoreBatch } from '../shared/usecases/apply-scores.ts';
-import { runResilience } from './resilience.ts';
+import { type ResilienceSummary, runResilience } from './resilience.ts';
 
 /**
  * `npm run bench`: speed and cost of Touchpoint on this machine, against DynamoDB Local and the
@@ -719,7 +719,7 @@ function renderMarkdown(r: Record<string, any>): string {
   lines.push('| case | status |', '|---|---|');
   for (const o of b.outcomes) lines.push(`| ${o.name} | ${o.status} |`);
   lines.push('', '## Resilience', '');
-  const resilienceLines = (x: Record<string, any>, label: string) => [
+  const resilienceLines = (x: ResilienceSummary, label: string) => [
     `${label}: ${x.rounds} rounds, ${x.surveys} surveys over SMS, email and voice.`,
     '',
     '| measure | count |',

@@ -11,7 +11,7 @@ import {
   text,
   toHttpRequest,
 } from '../shared/http/api.ts';
-import { serveDashboardFile } from '../shared/http/static-files.ts';
+import { dashboardConfig, serveDashboard } from '../shared/http/dashboard-config.ts';
 import { describeIssues } from '../shared/http/validation.ts';
 import type { Deps } from '../shared/runtime/deps.ts';
 import { lazyHandler } from '../shared/runtime/lambda.ts';
@@ -23,12 +23,15 @@ import { SendTestInput, sendTestSurvey } from '../shared/usecases/send-test.ts';
 const EraseInput = z.object({ customer: z.string().min(1).max(254) }).strict();
 
 export function createHandler(deps: Deps) {
+  // Read once per cold start: how admins authenticate, and what the dashboard is told about it.
+  const auth = { mode: deps.env.ADMIN_AUTH_MODE, adminToken: deps.secrets.TOUCHPOINT_ADMIN_TOKEN };
+  const dashboard = dashboardConfig(deps.env);
   return async (event: APIGatewayProxyEventV2): Promise<HttpResponse> => {
     try {
       if (event.routeKey === 'GET /' || event.routeKey === 'GET /{asset}') {
-        return serveDashboardFile(event.pathParameters?.asset);
+        return serveDashboard(event.pathParameters?.asset, dashboard);
       }
-      assertAdmin(event, deps.secrets.TOUCHPOINT_ADMIN_TOKEN);
+      assertAdmin(event, auth);
       const req = toHttpRequest(event);
       const touchpoints = Object.keys(deps.config.touchpoints);
       if (event.routeKey === 'GET /api/scores') {

@@ -61,7 +61,11 @@ export const DeployConfigSchema = z
       .string()
       .refine(isTimeZone, 'must be an IANA time zone (e.g. America/New_York)')
       .default('UTC'),
-    adminAuth: z.enum(['token', 'jwt'], 'must be "token" or "jwt"').default('token'),
+    /**
+     * `cognito`: the stack's admin user pool behind a gateway JWT authorizer. `jwt`: your own OIDC
+     * provider (`jwtIssuer`, `jwtAudience`). `token`: a shared bearer token from the secret (trials).
+     */
+    adminAuth: z.enum(['cognito', 'jwt', 'token'], 'must be "cognito", "jwt" or "token"').default('cognito'),
     jwtIssuer: z.url('must be the issuer URL of your OIDC provider').optional(),
     /** Comma-separated audiences (client ids) accepted by the JWT authorizer. */
     jwtAudience: z
@@ -97,7 +101,13 @@ export const DeployConfigSchema = z
     tickReservedConcurrency: flag.default(true),
   })
   .superRefine((cfg, ctx) => {
-    if (cfg.adminAuth !== 'jwt') return;
+    if (cfg.adminAuth !== 'jwt') {
+      for (const key of ['jwtIssuer', 'jwtAudience'] as const) {
+        if (cfg[key] !== undefined)
+          ctx.addIssue({ code: 'custom', path: [key], message: 'is only used with adminAuth=jwt' });
+      }
+      return;
+    }
     if (!cfg.jwtIssuer)
       ctx.addIssue({ code: 'custom', path: ['jwtIssuer'], message: 'is required with adminAuth=jwt' });
     if (!cfg.jwtAudience?.length) {

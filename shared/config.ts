@@ -33,7 +33,8 @@ export const SecretsSchema = z.object({
   AFTERSHIP_WEBHOOK_SECRET: secret,
   AFTERSHIP_WEBHOOK_SECRET_PREVIOUS: secret.optional(),
   LINK_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters'),
-  TOUCHPOINT_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters'),
+  /** Required only with ADMIN_AUTH_MODE=token (see `requireModeSecrets`); gateway-authorized modes ignore it. */
+  TOUCHPOINT_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 export type Secrets = z.infer<typeof SecretsSchema>;
 
@@ -55,6 +56,15 @@ export const EnvSchema = z.object({
   /** Local runtime only: where the Twilio REST client is pointed (the sandbox stand-in). */
   TWILIO_API_BASE_URL: z.url().optional(),
   REPORTING_TIME_ZONE: z.string().optional(),
+  /**
+   * How admin routes authenticate: `token` (the handler checks Bearer TOUCHPOINT_ADMIN_TOKEN; local
+   * runtime) or `cognito` / `jwt` (an API Gateway JWT authorizer did; the handler requires its claims).
+   */
+  ADMIN_AUTH_MODE: z.enum(['token', 'cognito', 'jwt']).default('token'),
+  /** Cognito mode: the app client the dashboard signs in with (published by GET /config.json). */
+  ADMIN_USER_POOL_CLIENT_ID: z.string().min(1).optional(),
+  /** Set by the Lambda runtime (and the local runtime): where the Cognito endpoint is. */
+  AWS_REGION: z.string().min(1).optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -84,6 +94,16 @@ export function parseSecrets(source: Record<string, unknown>, origin: string): S
   const result = SecretsSchema.safeParse(picked);
   if (!result.success) throw new ConfigError(describe(result.error, `invalid secrets (${origin})`));
   return result.data;
+}
+
+/** Secrets that only some settings need: fails fast, naming the secret and why it is needed. */
+export function requireModeSecrets(env: Env, secrets: Secrets, origin: string): Secrets {
+  if (env.ADMIN_AUTH_MODE === 'token' && !secrets.TOUCHPOINT_ADMIN_TOKEN) {
+    throw new ConfigError(
+      `invalid secrets (${origin}): missing TOUCHPOINT_ADMIN_TOKEN (required with ADMIN_AUTH_MODE=token, the admin routes' bearer token)`,
+    );
+  }
+  return secrets;
 }
 
 /** The secrets a webhook source accepts: current, plus the previous one during rotation. */

@@ -23,13 +23,35 @@ function svgEl(tag, attrs) {
 
 class AuthError extends Error {}
 
+/** From GET /config.json: how admins sign in here. Older APIs without it use the admin token. */
+let config = { auth: 'token', region: null, userPoolClientId: null };
+
+const REJECTED = {
+  token: 'The admin token was not accepted.',
+  jwt: 'The access token was not accepted or has expired. Paste a fresh one.',
+  cognito: 'Your sign-in was not accepted or has expired. Please sign in again.',
+};
+
 async function api(path) {
   const res = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
-  if (res.status === 401) throw new AuthError('The admin token was not accepted.');
+  if (res.status === 401) throw new AuthError(REJECTED[config.auth] ?? REJECTED.token);
   if (res.status === 404) return null;
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
   return res.json();
 }
+
+/**
+ * A response rate as a percentage, capped: a period's answers may belong to surveys sent in the
+ * period before (sent on the 1st, answered on the 2nd), so a single day can have more answers
+ * than sends. Above 100% the exact figure means nothing; show the cap (docs/dashboard.md).
+ */
+function rateText(rate) {
+  if (rate === null || rate === undefined) return '–';
+  return rate > 1 ? '≥100%' : `${Math.round(rate * 100)}%`;
+}
+
+const RATE_CAP_NOTE =
+  'More answers than sends in this period: answers to surveys sent in an earlier period count here.';
 
 function fmt(metric, value) {
   if (value === null || value === undefined) return '–';
@@ -125,10 +147,8 @@ function card(s) {
   const add = (k, v) => meta.append(el('dt', { text: k }), el('dd', { text: v }));
   add('95% CI', s.ci95 ? `${fmt(s.metric, s.ci95.low)} … ${fmt(s.metric, s.ci95.high)}` : '–');
   add('Responses', String(s.responses));
-  add(
-    'Response rate',
-    s.responseRate == null ? '–' : `${Math.round(s.responseRate * 100)}% of ${s.sent} sent`,
-  );
+  add('Response rate', s.responseRate == null ? '–' : `${rateText(s.responseRate)} of ${s.sent} sent`);
+  if (s.responseRate > 1) meta.lastElementChild.title = RATE_CAP_NOTE;
   if (s.metric === 'ces' && s.agreePct !== undefined) add('Agree (5-7)', `${Math.round(s.agreePct)}%`);
   const parts = shares(s);
   const dist = el('div', {
@@ -164,7 +184,7 @@ function card(s) {
         el('td', { text: ch }),
         el('td', { text: fmt(s.metric, c.score) }),
         el('td', { text: String(c.responses) }),
-        el('td', { text: c.responseRate == null ? '–' : `${Math.round(c.responseRate * 100)}%` }),
+        el('td', { text: rateText(c.responseRate), ...(c.responseRate > 1 && { title: RATE_CAP_NOTE }) }),
       ),
     );
   }
@@ -302,6 +322,26 @@ async function refresh() {
   }
 }
 
+function show(id, on) {
+  const node = $(id);
+  node.hidden = !on;
+  // Hidden fields must not block the form's validation: disabled fieldsets are skipped.
+  if (node.tagName === 'FIELDSET') node.disabled = !on;
+}
+
+/** Shows the sign-in form for the configured mode (token, pasted OIDC token or Cognito). */
+function showSignInForm() {
+  const cognito = config.auth === 'cognito';
+  show('token-fields', !cognito);
+  show('cognito-fields', cognito);
+  show('token-hint', config.auth === 'jwt');
+  $('token-label').textContent = config.auth === 'jwt' ? 'Access token' : 'Admin token';
+  show('sign-in-form', true);
+  show('challenge-form', false);
+  $('challenge-error').textContent = '';
+  $(cognito ? 'username' : 'token').focus();
+}
+
 function signOut(message = '') {
   token = '';
   sessionStorage.removeItem('touchpoint-token');
@@ -309,7 +349,8 @@ function signOut(message = '') {
   $('sign-out').hidden = true;
   $('sign-in').hidden = false;
   $('sign-in-error').textContent = message;
-  $('token').focus();
+  $('password').value = '';
+  showSignInForm();
 }
 
 async function signIn(value) {
@@ -329,6 +370,165 @@ async function signIn(value) {
   );
   $('simulator').hidden = !local;
   await refresh();
+}
+
+// --- Amazon Cognito (adminAuth=cognito) -----------------------------------------------------
+// Plain calls to the user pools API (no SDK): InitiateAuth with USER_PASSWORD_AUTH, then the
+// challenges an admin meets: NEW_PASSWORD_REQUIRED (first sign-in with the temporary password),
+// MFA_SETUP (register an authenticator app) and SOFTWARE_TOKEN_MFA (the one-time code). The
+// ACCESS token is what the admin API accepts; the ID and refresh tokens are not kept.
+
+class CognitoError extends Error {
+  constructor(type, message) {
+    super(message);
+    this.type = type;
+  }
+}
+
+async function cognito(action, body) {
+  let res;
+  try {
+    res = await fetch(`https://cognito-idp.${config.region}.amazonaws.com/`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': `AWSCognitoIdentityProviderService.${action}`,
+      },
+      body: JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new CognitoError('NetworkError', `Cannot reach Amazon Cognito: ${error.message}`);
+  }
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const type = String(data.__type ?? res.headers.get('x-amzn-errortype') ?? 'Error')
+      .split('#')
+      .pop()
+      .split(':')[0];
+    throw new CognitoError(type, data.message ?? data.Message ?? `Cognito ${action} failed (${res.status})`);
+  }
+  return data;
+}
+
+// NotAuthorizedException keeps Cognito's own message: a wrong password, a disabled user, too many
+// attempts or a sign-in blocked by threat protection each say so.
+const COGNITO_MESSAGES = {
+  UserNotFoundException: 'Incorrect username or password.',
+  PasswordResetRequiredException: 'Your password must be reset: ask an administrator for a temporary one.',
+  CodeMismatchException: 'That code is not right. Enter the current code from your authenticator app.',
+  EnableSoftwareTokenMFAException:
+    'That code is not right. Enter the current code from your authenticator app.',
+  ExpiredCodeException: 'That code has expired. Enter the current one.',
+  TooManyRequestsException: 'Too many attempts. Wait a minute and try again.',
+  LimitExceededException: 'Too many attempts. Wait a minute and try again.',
+};
+
+function cognitoMessage(error) {
+  if (!(error instanceof CognitoError)) return error.message;
+  if (error.type === 'InvalidPasswordException') return error.message;
+  // A session older than a few minutes cannot answer its challenge any more.
+  if (error.type === 'NotAuthorizedException' && /session/i.test(error.message))
+    return 'This sign-in session has ended. Please start again.';
+  return COGNITO_MESSAGES[error.type] ?? error.message;
+}
+
+/** The sign-in in progress: Cognito's session and the user name challenges must repeat. */
+let pending = null;
+
+function showChallenge(title, fields) {
+  show('sign-in-form', false);
+  show('challenge-form', true);
+  $('challenge-title').textContent = title;
+  for (const id of ['new-password-fields', 'mfa-setup-fields', 'mfa-code-fields'])
+    show(id, fields.includes(id));
+  $('challenge-error').textContent = '';
+  $('new-password').value = '';
+  $('mfa-code').value = '';
+  $(fields.includes('new-password-fields') ? 'new-password' : 'mfa-code').focus();
+}
+
+/** Moves the sign-in along after an InitiateAuth / RespondToAuthChallenge answer. */
+async function advance(result) {
+  if (result.AuthenticationResult?.AccessToken) {
+    pending = null;
+    show('challenge-form', false);
+    return signIn(result.AuthenticationResult.AccessToken);
+  }
+  const username = result.ChallengeParameters?.USER_ID_FOR_SRP ?? pending?.username;
+  pending = { challenge: result.ChallengeName, session: result.Session, username };
+  switch (result.ChallengeName) {
+    case 'NEW_PASSWORD_REQUIRED':
+      return showChallenge('Choose a new password', ['new-password-fields']);
+    case 'MFA_SETUP': {
+      const setup = await cognito('AssociateSoftwareToken', { Session: pending.session });
+      pending.session = setup.Session;
+      $('mfa-secret').textContent = setup.SecretCode.replace(/(.{4})/g, '$1 ').trim();
+      const label = encodeURIComponent(`Touchpoint:${username}`);
+      $('mfa-uri').href = `otpauth://totp/${label}?secret=${setup.SecretCode}&issuer=Touchpoint`;
+      return showChallenge('Set up your authenticator app', ['mfa-setup-fields', 'mfa-code-fields']);
+    }
+    case 'SOFTWARE_TOKEN_MFA':
+      return showChallenge('Enter your one-time code', ['mfa-code-fields']);
+    case 'SELECT_MFA_TYPE':
+      return advance(await respond('SELECT_MFA_TYPE', { ANSWER: 'SOFTWARE_TOKEN_MFA' }));
+    default:
+      pending = null;
+      throw new CognitoError('UnsupportedChallenge', `Unsupported sign-in step ${result.ChallengeName}.`);
+  }
+}
+
+function respond(challenge, responses) {
+  return cognito('RespondToAuthChallenge', {
+    ChallengeName: challenge,
+    ClientId: config.userPoolClientId,
+    Session: pending.session,
+    ChallengeResponses: { USERNAME: pending.username, ...responses },
+  });
+}
+
+async function cognitoSignIn(username, password) {
+  pending = { username };
+  const result = await cognito('InitiateAuth', {
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    ClientId: config.userPoolClientId,
+    AuthParameters: { USERNAME: username, PASSWORD: password },
+  });
+  $('password').value = '';
+  await advance(result);
+}
+
+async function answerChallenge() {
+  const code = $('mfa-code').value.trim();
+  switch (pending?.challenge) {
+    case 'NEW_PASSWORD_REQUIRED':
+      return advance(await respond('NEW_PASSWORD_REQUIRED', { NEW_PASSWORD: $('new-password').value }));
+    case 'MFA_SETUP': {
+      const verified = await cognito('VerifySoftwareToken', {
+        Session: pending.session,
+        UserCode: code,
+        FriendlyDeviceName: 'Touchpoint dashboard',
+      });
+      if (verified.Status !== 'SUCCESS') throw new CognitoError('CodeMismatchException', 'code rejected');
+      pending.session = verified.Session;
+      return advance(await respond('MFA_SETUP', {}));
+    }
+    case 'SOFTWARE_TOKEN_MFA':
+      return advance(await respond('SOFTWARE_TOKEN_MFA', { SOFTWARE_TOKEN_MFA_CODE: code }));
+    default:
+      return signOut('Please sign in again.');
+  }
+}
+
+async function loadConfig() {
+  try {
+    const res = await fetch('/config.json', { cache: 'no-store' });
+    if (res.ok) config = { ...config, ...(await res.json()) };
+  } catch {
+    // Keep the token sign-in: the API predates /config.json or is unreachable (reported on sign-in).
+  }
+  if (config.auth === 'cognito' && (!config.region || !config.userPoolClientId)) {
+    $('sign-in-error').textContent = 'The dashboard is misconfigured: no Cognito user pool client.';
+  }
 }
 
 async function post(path, body) {
@@ -384,9 +584,30 @@ function simulator() {
   });
 }
 
-$('sign-in-form').addEventListener('submit', (e) => {
+$('sign-in-form').addEventListener('submit', async (e) => {
   e.preventDefault();
-  signIn($('token').value.trim());
+  $('sign-in-error').textContent = '';
+  if (config.auth !== 'cognito') return signIn($('token').value.trim());
+  try {
+    await cognitoSignIn($('username').value.trim(), $('password').value);
+  } catch (error) {
+    pending = null;
+    showSignInForm();
+    $('sign-in-error').textContent = cognitoMessage(error);
+  }
+});
+$('challenge-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  try {
+    await answerChallenge();
+  } catch (error) {
+    $('challenge-error').textContent = cognitoMessage(error);
+    // Cognito ends the session after a wrong answer to some challenges; start over then.
+    if (error instanceof CognitoError && /session/i.test(error.message)) {
+      showSignInForm();
+      $('sign-in-error').textContent = cognitoMessage(error);
+    }
+  }
 });
 $('sign-out').addEventListener('click', () => signOut());
 $('refresh').addEventListener('click', refresh);
@@ -394,4 +615,6 @@ $('period').addEventListener('change', refresh);
 $('comment-touchpoint').addEventListener('change', refresh);
 $('detractors-only').addEventListener('change', refresh);
 simulator();
-if (token) signIn(token);
+await loadConfig();
+showSignInForm();
+if (token) await signIn(token);

@@ -24,6 +24,7 @@ import type { Construct } from 'constructs';
 import { SECRET_KEYS } from '../../shared/config.ts';
 import { TABLES, type TableDefinition } from '../../shared/infra/tables.ts';
 import type { DeployConfig } from '../config.ts';
+import { AdminUserPool } from './admin-user-pool.ts';
 
 /** A deployed table together with the definition it was built from (keys, env var name). */
 export interface AppTable {
@@ -66,7 +67,8 @@ export function tablePropsFrom(def: TableDefinition) {
 
 /**
  * Everything that holds data or identity and must outlive a redeploy of the code: the tables,
- * the secret, the topics, the SES configuration set and the event bus. Retained on delete.
+ * the secret, the admin user pool, the topics, the SES configuration set and the event bus.
+ * Retained on delete.
  */
 export class StatefulStack extends Stack {
   readonly tables: AppTables;
@@ -75,6 +77,8 @@ export class StatefulStack extends Stack {
   readonly sesFeedbackTopic: Topic;
   readonly configurationSet: ConfigurationSet;
   readonly eventBus: IEventBus;
+  /** The admins of the dashboard and admin API (used with `-c adminAuth=cognito`, the default). */
+  readonly admins: AdminUserPool;
   /** The customer-managed key from `-c kmsKeyArn`, when given; else AWS-managed keys are used. */
   readonly encryptionKey: IKey | undefined;
 
@@ -173,6 +177,10 @@ export class StatefulStack extends Stack {
       ],
     });
 
+    // Created in every auth mode, so switching -c adminAuth never touches this stack; without
+    // users it costs nothing.
+    this.admins = new AdminUserPool(this, 'Admins');
+
     this.eventBus = config.existingEventBusName
       ? EventBus.fromEventBusName(this, 'EventBus', config.existingEventBusName)
       : new EventBus(this, 'EventBus', {
@@ -187,6 +195,14 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'SecretArn', {
       value: this.secret.secretArn,
       description: 'Fill with aws secretsmanager put-secret-value (docs/deploy.md)',
+    });
+    new CfnOutput(this, 'AdminUserPoolId', {
+      value: this.admins.userPool.userPoolId,
+      description: 'Cognito user pool of the admins (aws cognito-idp admin-create-user --user-pool-id ...)',
+    });
+    new CfnOutput(this, 'AdminUserPoolClientId', {
+      value: this.admins.client.userPoolClientId,
+      description: 'App client (no secret) the dashboard and the CLI sign in with',
     });
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
     new CfnOutput(this, 'SesConfigurationSetName', { value: this.configurationSet.configurationSetName });

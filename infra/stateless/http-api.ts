@@ -9,8 +9,9 @@ import {
   type IHttpRouteAuthorizer,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpJwtAuthorizer, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -20,7 +21,11 @@ import {
   type HttpRoute as RouteSpec,
 } from '../../shared/infra/routes.ts';
 
-export type AdminAuth = { mode: 'token' } | { mode: 'jwt'; issuer: string; audience: string[] };
+/** How admin routes are authenticated; see `-c adminAuth` in docs/deploy.md. */
+export type AdminAuth =
+  | { mode: 'cognito'; userPool: IUserPool; client: IUserPoolClient; region: string }
+  | { mode: 'jwt'; issuer: string; audience: string[] }
+  | { mode: 'token' };
 
 export interface TouchpointHttpApiProps {
   readonly functions: Readonly<Record<HttpFunctionName, IFunction>>;
@@ -43,8 +48,9 @@ const HANDLER_AUTH_REASON: Record<RouteSpec['auth'], string> = {
     'Authenticated in the handler: the path carries an HMAC-signed, expiring link token (LINK_SIGNING_KEY) ' +
     'sent only to the survey recipient.',
   admin:
-    'Authenticated in the handler with "Authorization: Bearer <TOUCHPOINT_ADMIN_TOKEN>" from Secrets Manager ' +
-    '(constant-time compare). Deploy with -c adminAuth=jwt for a gateway JWT authorizer instead.',
+    'Only with -c adminAuth=token (documented as for trials): authenticated in the handler with ' +
+    '"Authorization: Bearer <TOUCHPOINT_ADMIN_TOKEN>" from Secrets Manager, compared in constant time. ' +
+    'The default (cognito) and jwt modes put a JWT authorizer on these routes.',
   none: 'Public static files of the dashboard page; they hold no data (the page calls the admin API).',
 };
 
@@ -82,6 +88,10 @@ export class TouchpointHttpApi extends Construct {
             latencyMs: '$context.responseLatency',
             integrationLatencyMs: '$context.integrationLatency',
             integrationError: '$context.integrationErrorMessage',
+            // Why the JWT authorizer said 401, and which admin (Cognito `sub`, not PII) made the call:
+            // an audit trail for exports and erasures. Empty on routes without an authorizer.
+            authorizerError: '$context.authorizer.error',
+            caller: '$context.authorizer.claims.sub',
             responseLength: '$context.responseLength',
             sourceIp: '$context.identity.sourceIp',
             userAgent: '$context.identity.userAgent',
@@ -90,10 +100,7 @@ export class TouchpointHttpApi extends Construct {
       },
     });
 
-    const jwtAuthorizer: IHttpRouteAuthorizer | undefined =
-      props.adminAuth.mode === 'jwt'
-        ? new HttpJwtAuthorizer('AdminJwt', props.adminAuth.issuer, { jwtAudience: props.adminAuth.audience })
-        : undefined;
+    const jwtAuthorizer = adminAuthorizer(props.adminAuth);
 
     const integrations = new Map<HttpFunctionName, HttpLambdaIntegration>();
     for (const spec of deployedRoutes()) {
@@ -122,6 +129,26 @@ export class TouchpointHttpApi extends Construct {
   urlFor(path: string): string {
     // The $default stage URL ends with a slash.
     return `${this.stage.url}${path.replace(/^\//, '')}`;
+  }
+}
+
+/**
+ * The gateway authorizer of the admin routes, or none in token mode. Cognito: the pool is the
+ * issuer and the dashboard's app client the audience. The dashboard sends ACCESS tokens, which
+ * carry `client_id` instead of `aud`; API Gateway checks `client_id` against the audience when a
+ * token has no `aud`, so one list serves both (the handler additionally insists on an access token).
+ */
+function adminAuthorizer(auth: AdminAuth): IHttpRouteAuthorizer | undefined {
+  switch (auth.mode) {
+    case 'cognito':
+      return new HttpUserPoolAuthorizer('AdminCognito', auth.userPool, {
+        userPoolClients: [auth.client],
+        userPoolRegion: auth.region,
+      });
+    case 'jwt':
+      return new HttpJwtAuthorizer('AdminJwt', auth.issuer, { jwtAudience: auth.audience });
+    case 'token':
+      return undefined;
   }
 }
 

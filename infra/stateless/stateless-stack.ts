@@ -11,7 +11,7 @@ import type { FunctionName } from '../../shared/infra/routes.ts';
 import type { DeployConfig } from '../config.ts';
 import { AppFunction, type AppFunctionProps } from '../constructs/app-function.ts';
 import type { StatefulStack } from '../stateful/stateful-stack.ts';
-import { deployedRoutes, TouchpointHttpApi } from './http-api.ts';
+import { type AdminAuth, deployedRoutes, TouchpointHttpApi } from './http-api.ts';
 import { Monitoring } from './monitoring.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -35,6 +35,29 @@ export const STREAM_SETTINGS = {
 export const BUS_EVENT_PATTERN = {
   $or: [{ source: ['touchpoint.events'] }, { 'detail-type': [{ prefix: 'touchpoint.' }] }],
 };
+
+const DASHBOARD_SIGN_IN: Record<DeployConfig['adminAuth'], string> = {
+  cognito: 'Admin dashboard (sign in as a user of the AdminUserPoolId pool, with your authenticator app)',
+  jwt: 'Admin dashboard (paste an access token from your OIDC provider)',
+  token: 'Admin dashboard (sign in with TOUCHPOINT_ADMIN_TOKEN from the secret)',
+};
+
+function adminAuthOf(config: DeployConfig, stateful: StatefulStack): AdminAuth {
+  switch (config.adminAuth) {
+    case 'cognito':
+      return {
+        mode: 'cognito',
+        userPool: stateful.admins.userPool,
+        client: stateful.admins.client,
+        region: stateful.region,
+      };
+    case 'jwt':
+      // The config schema guarantees both in jwt mode.
+      return { mode: 'jwt', issuer: config.jwtIssuer ?? '', audience: config.jwtAudience ?? [] };
+    case 'token':
+      return { mode: 'token' };
+  }
+}
 
 function constructId(name: FunctionName): string {
   return name.replace(/(^|-)([a-z])/g, (_m, _dash, c: string) => c.toUpperCase());
@@ -169,13 +192,16 @@ export class StatelessStack extends Stack {
         'email-link': emailLink.fn,
         'admin-api': adminApi.fn,
       },
-      adminAuth:
-        config.adminAuth === 'jwt'
-          ? { mode: 'jwt', issuer: config.jwtIssuer ?? '', audience: config.jwtAudience ?? [] }
-          : { mode: 'token' },
+      adminAuth: adminAuthOf(config, stateful),
       throttle: { rateLimit: config.apiRateLimit, burstLimit: config.apiBurstLimit },
       logRetention: config.logRetentionDays,
     });
+    // The admin function trusts the authorizer's claims in the gateway modes; the dashboard learns
+    // the mode (and, for Cognito, where to sign in) from its public GET /config.json.
+    adminApi.fn.addEnvironment('ADMIN_AUTH_MODE', config.adminAuth);
+    if (config.adminAuth === 'cognito') {
+      adminApi.fn.addEnvironment('ADMIN_USER_POOL_CLIENT_ID', stateful.admins.client.userPoolClientId);
+    }
     // HTTP functions derive their base URL from the request; only the tick, which is not an
     // API integration, gets it from the API (an integration reading it would be a cycle).
     if (!config.publicBaseUrl) dispatchTick.fn.addEnvironment('PUBLIC_BASE_URL', this.httpApi.stage.url);
@@ -281,9 +307,11 @@ export class StatelessStack extends Stack {
     // --- Outputs: what to paste into provider consoles ---------------------------------------
     const base = config.publicBaseUrl ? config.publicBaseUrl.replace(/\/?$/, '/') : this.httpApi.stage.url;
     new CfnOutput(this, 'ApiUrl', { value: base, description: 'Base URL of the Touchpoint HTTP API' });
-    new CfnOutput(this, 'DashboardUrl', {
-      value: base,
-      description: 'Admin dashboard (sign in with the admin token)',
+    new CfnOutput(this, 'DashboardUrl', { value: base, description: DASHBOARD_SIGN_IN[config.adminAuth] });
+    new CfnOutput(this, 'AdminAuthMode', {
+      value: config.adminAuth,
+      description:
+        'How admin routes authenticate: cognito (AdminUserPoolId), jwt (your OIDC provider) or token',
     });
     const pasted = new Set<string>();
     for (const route of deployedRoutes()) {

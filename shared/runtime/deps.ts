@@ -11,7 +11,14 @@ import { EventStore } from '../adapters/dynamo/event-store.ts';
 import { ResponseStore } from '../adapters/dynamo/response-store.ts';
 import { SurveyStore } from '../adapters/dynamo/survey-store.ts';
 import { type UsageMeter, usage } from '../adapters/dynamo/usage.ts';
-import { type Env, parseEnv, parseSecrets, SECRET_KEYS, type Secrets } from '../config.ts';
+import {
+  type Env,
+  parseEnv,
+  parseSecrets,
+  requireModeSecrets,
+  SECRET_KEYS,
+  type Secrets,
+} from '../config.ts';
 import { shippedConfig, type TouchpointConfig } from '../domain/touchpoints.ts';
 import { ConfigError } from '../errors.ts';
 import type { AlertPublisher, Clock, EmailSender, SmsSender, VoiceCaller } from '../ports/index.ts';
@@ -40,7 +47,7 @@ export async function loadSecrets(env: Env, source: Record<string, string | unde
         (SECRET_KEYS as readonly string[]).some((s) => k === s || k === `${s}_PREVIOUS`),
       ),
     );
-    return parseSecrets(picked, 'environment');
+    return requireModeSecrets(env, parseSecrets(picked, 'environment'), 'environment');
   }
   const client = new SecretsManagerClient({});
   const out = await client.send(new GetSecretValueCommand({ SecretId: env.TOUCHPOINT_SECRET_ARN }));
@@ -50,7 +57,7 @@ export async function loadSecrets(env: Env, source: Record<string, string | unde
   } catch (error) {
     throw new ConfigError('the Touchpoint secret is not valid JSON', { cause: error });
   }
-  return parseSecrets(parsed, 'Secrets Manager');
+  return requireModeSecrets(env, parseSecrets(parsed, 'Secrets Manager'), 'Secrets Manager');
 }
 
 export interface DepsOverrides extends Partial<Deps> {

@@ -12,7 +12,7 @@ describe('parseDeployConfig', () => {
       sesFrom: 'surveys@example.com',
       smsProvider: 'twilio',
       reportingTimeZone: 'UTC',
-      adminAuth: 'token',
+      adminAuth: 'cognito',
       logLevel: 'INFO',
       logRetentionDays: 30,
       tickReservedConcurrency: true,
@@ -48,6 +48,19 @@ describe('parseDeployConfig', () => {
     expect(() => parseDeployConfig({ adminAuth: 'jwt' })).toThrow(/jwtIssuer is required with adminAuth=jwt/);
     expect(() => parseDeployConfig({ adminAuth: 'jwt', jwtIssuer: 'https://login.example.com' })).toThrow(
       /jwtAudience is required with adminAuth=jwt/,
+    );
+  });
+
+  it('offers cognito (default), jwt and token admin authentication, and nothing else', () => {
+    expect(parseDeployConfig({ adminAuth: 'token' }).adminAuth).toBe('token');
+    expect(() => parseDeployConfig({ adminAuth: 'iam' })).toThrow(
+      /-c adminAuth: adminAuth must be "cognito", "jwt" or "token" \(got "iam"\)/,
+    );
+  });
+
+  it('refuses an OIDC issuer without adminAuth=jwt instead of silently ignoring it', () => {
+    expect(() => parseDeployConfig({ jwtIssuer: 'https://login.example.com' })).toThrow(
+      /jwtIssuer is only used with adminAuth=jwt/,
     );
   });
 

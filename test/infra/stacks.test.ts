@@ -125,9 +125,12 @@ function acknowledgements(root: IConstruct): Array<{ path: string; id: string; r
 
 let base: BuiltApp;
 let hardened: BuiltApp;
+/** `-c adminAuth=token`: the shared bearer token, for quick trials. */
+let trial: BuiltApp;
 
 beforeAll(() => {
   base = buildApp();
+  trial = buildApp({ adminAuth: 'token' });
   hardened = buildApp({
     stage: 'prod',
     smsProvider: 'sns',
@@ -280,6 +283,92 @@ describe('stateful stack: secret, topics, SES, bus', () => {
       Protocol: 'email',
       Endpoint: 'cx-ops@example.com',
     });
+  });
+});
+
+describe('stateful stack: admin user pool', () => {
+  function pool(built: BuiltApp): CfnResource {
+    const [found, ...more] = Object.values(resourcesOfType(built.statefulTemplate, 'AWS::Cognito::UserPool'));
+    expect(more).toHaveLength(0);
+    if (!found) throw new Error('no user pool');
+    return found;
+  }
+
+  it('admits only admins an operator creates: no self sign-up, email alias, retained and deletion-protected', () => {
+    for (const built of [base, hardened, trial]) {
+      const p = pool(built);
+
+      expect(p.Properties).toMatchObject({
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        AliasAttributes: ['email'],
+        UsernameConfiguration: { CaseSensitive: false },
+        DeletionProtection: 'ACTIVE',
+      });
+      expect(p.DeletionPolicy).toBe('Retain');
+      expect(p.UpdateReplacePolicy).toBe('Retain');
+    }
+  });
+
+  it('requires a strong password and a TOTP authenticator (no SMS codes)', () => {
+    const p = pool(base).Properties;
+
+    expect(p.Policies).toEqual({
+      PasswordPolicy: {
+        MinimumLength: 12,
+        RequireLowercase: true,
+        RequireUppercase: true,
+        RequireNumbers: true,
+        RequireSymbols: true,
+        TemporaryPasswordValidityDays: 3,
+      },
+    });
+    expect(p.MfaConfiguration).toBe('ON');
+    expect(p.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+  });
+
+  it('blocks leaked passwords and high-risk sign-ins (Plus plan, threat protection enforced)', () => {
+    const p = pool(base).Properties;
+
+    expect(p.UserPoolTier).toBe('PLUS');
+    expect(p.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+    base.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPoolRiskConfigurationAttachment', {
+      ClientId: 'ALL',
+      CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: 'BLOCK' } },
+      AccountTakeoverRiskConfiguration: {
+        Actions: Match.objectLike({ HighAction: { EventAction: 'BLOCK', Notify: false } }),
+      },
+    });
+  });
+
+  it('has one public app client: password and SRP sign-in, one-hour tokens, no user existence errors', () => {
+    const clients = Object.values(resourcesOfType(base.statefulTemplate, 'AWS::Cognito::UserPoolClient'));
+
+    expect(clients).toHaveLength(1);
+    const props = clients[0]?.Properties ?? {};
+    expect(props).toMatchObject({
+      GenerateSecret: false,
+      PreventUserExistenceErrors: 'ENABLED',
+      EnableTokenRevocation: true,
+      AccessTokenValidity: 60,
+      IdTokenValidity: 60,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes' },
+      AllowedOAuthFlowsUserPoolClient: false,
+    });
+    expect([...(props.ExplicitAuthFlows as string[])].sort()).toEqual([
+      'ALLOW_REFRESH_TOKEN_AUTH',
+      'ALLOW_USER_PASSWORD_AUTH',
+      'ALLOW_USER_SRP_AUTH',
+    ]);
+  });
+
+  it('outputs the pool and client ids the CLI and the docs refer to', () => {
+    const s = base.stateful;
+    base.statefulTemplate.hasOutput('AdminUserPoolId', { Value: { Ref: logicalId(s, s.admins.userPool) } });
+    base.statefulTemplate.hasOutput('AdminUserPoolClientId', {
+      Value: { Ref: logicalId(s, s.admins.client) },
+    });
+    base.statefulTemplate.hasOutput('SecretArn', { Value: { Ref: logicalId(s, s.secret) } });
+    base.statelessTemplate.hasOutput('ApiUrl', {});
   });
 });
 
@@ -580,22 +669,75 @@ describe('stateless stack: HTTP API', () => {
     }
   });
 
-  it('puts a JWT authorizer on admin routes only with -c adminAuth=jwt', () => {
-    base.statelessTemplate.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
-    expect(new Set(routeTable(base).map((r) => r.auth))).toEqual(new Set(['NONE']));
+  const adminKeys = new Set(
+    HTTP_ROUTES.filter((r) => r.auth === 'admin').map((r) => `${r.method} ${r.path}`),
+  );
 
+  it('by default puts a Cognito JWT authorizer (the stack pool, the dashboard client) on admin routes only', () => {
+    const poolRef = JSON.stringify(base.stateless.resolve(base.stateful.admins.userPool.userPoolId));
+    const clientRef = JSON.stringify(base.stateless.resolve(base.stateful.admins.client.userPoolClientId));
+    const authorizers = Object.values(
+      resourcesOfType(base.statelessTemplate, 'AWS::ApiGatewayV2::Authorizer'),
+    );
+
+    expect(authorizers).toHaveLength(1);
+    const [authorizer] = authorizers;
+    expect(authorizer?.Properties).toMatchObject({
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+    });
+    const jwt = authorizer?.Properties.JwtConfiguration as { Issuer: unknown; Audience: unknown[] };
+    expect(JSON.stringify(jwt.Issuer)).toContain('https://cognito-idp.');
+    expect(JSON.stringify(jwt.Issuer)).toContain(poolRef.slice(1, -1));
+    expect(jwt.Audience).toHaveLength(1);
+    expect(JSON.stringify(jwt.Audience)).toBe(`[${clientRef}]`);
+    for (const route of routeTable(base)) {
+      expect({ key: route.key, auth: route.auth }).toEqual({
+        key: route.key,
+        auth: adminKeys.has(route.key) ? 'JWT' : 'NONE',
+      });
+    }
+  });
+
+  it('uses the external OIDC issuer and audiences with -c adminAuth=jwt', () => {
+    hardened.statelessTemplate.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
     hardened.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       JwtConfiguration: { Issuer: 'https://login.example.com/', Audience: ['touchpoint-dashboard'] },
     });
-    const adminKeys = new Set(
-      HTTP_ROUTES.filter((r) => r.auth === 'admin').map((r) => `${r.method} ${r.path}`),
-    );
     for (const route of routeTable(hardened)) {
       expect({ key: route.key, auth: route.auth }).toEqual({
         key: route.key,
         auth: adminKeys.has(route.key) ? 'JWT' : 'NONE',
       });
+    }
+  });
+
+  it('has no gateway authorizer with -c adminAuth=token (the handler checks the bearer token)', () => {
+    trial.statelessTemplate.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
+    expect(new Set(routeTable(trial).map((r) => r.auth))).toEqual(new Set(['NONE']));
+  });
+
+  it('tells only the admin function the auth mode, and the app client id in cognito mode', () => {
+    const clientRef = base.stateless.resolve(base.stateful.admins.client.userPoolClientId);
+    for (const [built, mode] of [
+      [base, 'cognito'],
+      [hardened, 'jwt'],
+      [trial, 'token'],
+    ] as const) {
+      for (const name of Object.keys(built.stateless.functions) as FunctionName[]) {
+        const env = envOf(built, name);
+        const expected =
+          name !== 'admin-api'
+            ? {}
+            : {
+                ADMIN_AUTH_MODE: mode,
+                ...(mode === 'cognito' && { ADMIN_USER_POOL_CLIENT_ID: clientRef }),
+              };
+        const actual = Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('ADMIN_')));
+        expect({ mode, name, actual }).toEqual({ mode, name, actual: expected });
+      }
+      built.statelessTemplate.hasOutput('AdminAuthMode', { Value: mode });
     }
   });
 
@@ -611,6 +753,8 @@ describe('stateless stack: HTTP API', () => {
     expect(JSON.parse(logs.Format)).toMatchObject({
       requestId: '$context.requestId',
       routeKey: '$context.routeKey',
+      authorizerError: '$context.authorizer.error',
+      caller: '$context.authorizer.claims.sub',
     });
     expect(logs.Format).not.toContain('$context.path');
   });
@@ -672,8 +816,8 @@ describe('stateless stack: alarms, dashboard, outputs', () => {
 });
 
 describe('cdk-nag AwsSolutions', () => {
-  it('reports no unacknowledged finding for the default or the hardened deployment', () => {
-    for (const built of [base, hardened]) {
+  it('reports no unacknowledged finding for the default, the hardened or the token deployment', () => {
+    for (const built of [base, hardened, trial]) {
       const report = new AwsSolutionsChecks().validateScope(built.app);
 
       expect(report.violations.map((v) => `${v.ruleName} ${v.violatingResources[0]?.constructPath}`)).toEqual(
@@ -684,7 +828,7 @@ describe('cdk-nag AwsSolutions', () => {
   });
 
   it('gives every acknowledgement a substantive reason', () => {
-    const acks = [...acknowledgements(base.app), ...acknowledgements(hardened.app)];
+    const acks = [base, hardened, trial].flatMap((b) => acknowledgements(b.app));
 
     expect(acks.length).toBeGreaterThan(10);
     for (const ack of acks) {

@@ -41,13 +41,14 @@ describe('fatigue claims and survey creation are one transaction', () => {
     expect(outcomes.filter((o) => o === 'scheduled')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'skipped')).toHaveLength(7);
     const winner = results.find((r) => (r.json as { outcome: string }).outcome === 'scheduled');
-    const winnerId = (winner?.json as { surveyId: string }).surveyId;
+    const winnerId = (winner?.json as { surveyId?: string } | undefined)?.surveyId;
+    expect(winnerId).toBeDefined();
     // Both identities point at the one survey that exists.
     for (const identity of [phone, email]) {
       const profile = await rt.deps.surveys.getCustomer(identity);
       expect(profile.lastSurveyId).toBe(winnerId);
     }
-    expect((await rt.deps.surveys.get(winnerId))?.status).toBe('scheduled');
+    expect((await rt.deps.surveys.get(winnerId ?? ''))?.status).toBe('scheduled');
   });
 
   it('replaces an unsent lower-priority survey with a higher-priority one, atomically', async () => {
