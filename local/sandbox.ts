@@ -107,13 +107,20 @@ export class ProviderSandbox {
     return full;
   }
 
-  private injectFault(res: ServerResponse, style: 'twilio' | 'aws'): boolean {
+  private injectFault(res: ServerResponse, style: 'twilio' | 'aws' | 'aws-query'): boolean {
     this.stats.calls++;
     const random = this.options.random ?? Math.random;
     if (this.faults.transientRate <= 0 || random() >= this.faults.transientRate) return false;
     this.stats.faultsInjected++;
     const status = this.faults.statuses[Math.floor(random() * this.faults.statuses.length)] ?? 500;
-    if (style === 'twilio') {
+    const awsCode = status === 429 ? 'Throttling' : 'InternalFailure';
+    if (style === 'aws-query') {
+      // SNS's Query protocol: errors are XML, as the SDK expects.
+      res.writeHead(status, { 'content-type': 'text/xml' });
+      res.end(
+        `<ErrorResponse><Error><Type>${status === 429 ? 'Sender' : 'Receiver'}</Type><Code>${awsCode}</Code><Message>sandbox: injected fault</Message></Error><RequestId>sandbox</RequestId></ErrorResponse>`,
+      );
+    } else if (style === 'twilio') {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(
         JSON.stringify({ code: status === 429 ? 20429 : 20500, message: 'sandbox: injected fault', status }),
@@ -153,7 +160,8 @@ export class ProviderSandbox {
       return this.sesSend(JSON.parse(body || '{}'), res);
     }
     if (req.method === 'POST' && url.pathname === '/') {
-      if (this.injectFault(res, 'aws')) return;
+      const json = String(req.headers['content-type'] ?? '').includes('json');
+      if (this.injectFault(res, json ? 'aws' : 'aws-query')) return;
       return this.snsPublish(req, body, res);
     }
     res.writeHead(404, { 'content-type': 'application/json' });
