@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CanonicalEvent } from '../../events/canonical/schema.ts';
+import type { StoredEvent } from '../adapters/dynamo/event-store.ts';
 import type { ContactConsent, CustomerProfile } from '../adapters/dynamo/survey-store.ts';
 import { computeDrivers } from '../domain/drivers.ts';
 import { type ConsentState, type CustomerState, planSurvey } from '../domain/engine.ts';
@@ -89,14 +90,13 @@ export async function ingestEvent(deps: Deps, received: CanonicalEvent): Promise
   // Before the duplicate check: a ticket solved again after a reopen may repeat its event id, and the
   // newest report must still win (older ones are dropped by the store).
   await trackTicket(deps, received);
-  const existing = await deps.events.get(received.eventId);
-  if (existing) {
-    return {
-      eventId: received.eventId,
-      duplicate: true,
-      outcome: 'duplicate',
-      ...(existing.surveyId && { surveyId: existing.surveyId }),
-    };
+  // Most events are checked for a re-delivery in the same BatchGetItem that reads the planning
+  // state; those that must first borrow the order's customer, and ticket reports, read it alone.
+  const needsOrderCustomer =
+    !received.customer.phone && !received.customer.email && !!received.context.orderId;
+  if (received.type === 'ticket_opened' || needsOrderCustomer) {
+    const existing = await deps.events.get(received.eventId);
+    if (existing) return redelivery(existing);
   }
   if (received.type === 'ticket_opened') {
     await deps.events.put({
@@ -108,10 +108,11 @@ export async function ingestEvent(deps: Deps, received: CanonicalEvent): Promise
     });
     return { eventId: received.eventId, duplicate: false, outcome: 'tracked' };
   }
-  const event = await withOrderCustomer(deps, received);
+  const event = needsOrderCustomer ? await withOrderCustomer(deps, received) : received;
   const touchpoint = event.touchpoint ?? event.type;
   const surveyId = surveyIdFor(touchpoint, event);
-  const result = await decide(deps, event, touchpoint, surveyId, now);
+  const result = await decide(deps, event, touchpoint, surveyId, now, !needsOrderCustomer);
+  if ('redelivered' in result) return redelivery(result.redelivered);
   await deps.events.put({
     eventId: event.eventId,
     receivedAt: now.toISOString(),
@@ -123,6 +124,16 @@ export async function ingestEvent(deps: Deps, received: CanonicalEvent): Promise
     ...(result.outcome === 'duplicate' && { duplicateOf: result.surveyId }),
   });
   return result;
+}
+
+/** The answer to an event delivered again: what the first delivery decided. */
+function redelivery(existing: StoredEvent): IngestResult {
+  return {
+    eventId: existing.eventId,
+    duplicate: true,
+    outcome: 'duplicate',
+    ...(existing.surveyId && { surveyId: existing.surveyId }),
+  };
 }
 
 /** The key a ticket is tracked by: ticket ids are only unique within their source. */
@@ -168,11 +179,18 @@ async function decide(
   touchpoint: string,
   surveyId: string,
   now: Date,
-): Promise<IngestResult> {
+  checkRedelivery: boolean,
+): Promise<IngestResult | { redelivered: StoredEvent }> {
   const base = { eventId: event.eventId, duplicate: false, surveyId };
   const identities = identitiesOf(event);
   const contacts = [event.customer.phone, event.customer.email].filter((c): c is string => Boolean(c));
-  let state = await deps.surveys.planningState(surveyId, identities, contacts);
+  let state = await deps.surveys.planningState(
+    surveyId,
+    identities,
+    contacts,
+    checkRedelivery ? { table: deps.events.table, key: deps.events.keyOf(event.eventId) } : undefined,
+  );
+  if (state.other) return { redelivered: deps.events.fromItem(state.other) };
   const already = state.survey;
   if (already) {
     // Same real-world fact again (e.g. a second carrier report for the order): move the schedule

@@ -26,19 +26,28 @@ export class EventStore {
     private readonly meter: UsageMeter = usage.none,
   ) {}
 
+  /** The key of an event's record, for reads batched with other tables. */
+  keyOf(eventId: string): Record<string, unknown> {
+    return { pk: `EVENT#${eventId}` };
+  }
+
+  /** A stored item as the event record it holds. */
+  fromItem(item: Record<string, unknown>): StoredEvent {
+    const { pk: _pk, ttl: _ttl, ...stored } = item;
+    return stored as unknown as StoredEvent;
+  }
+
   async get(eventId: string): Promise<StoredEvent | undefined> {
     const out = await this.db.send(
       new GetCommand({
         TableName: this.table,
-        Key: { pk: `EVENT#${eventId}` },
+        Key: this.keyOf(eventId),
         ConsistentRead: true,
         ...this.meter.rc,
       }),
     );
     this.meter.record(out.ConsumedCapacity, 'read');
-    if (!out.Item) return undefined;
-    const { pk: _pk, ttl: _ttl, ...stored } = out.Item;
-    return stored as StoredEvent;
+    return out.Item ? this.fromItem(out.Item) : undefined;
   }
 
   /** Stores the event once; false if it was already stored (a duplicate delivery). */

@@ -347,23 +347,24 @@ export class SurveyStore {
   /** Strongly consistent BatchGetItem of up to 100 keys, retrying unprocessed ones; keyed `pk|sk`. */
   private async batchGet(
     keys: ReadonlyArray<{ pk: string; sk: string }>,
+    also?: { table: string; key: Record<string, unknown> },
   ): Promise<Map<string, Record<string, unknown>>> {
     const unique = [...new Map(keys.map((k) => [`${k.pk}|${k.sk}`, k])).values()];
     const found = new Map<string, Record<string, unknown>>();
-    let pending: Array<Record<string, unknown>> = unique;
-    for (let attempt = 0; pending.length > 0 && attempt < 8; attempt++) {
-      const out = await this.db.send(
-        new BatchGetCommand({
-          RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } },
-          ...this.meter.rc,
-        }),
-      );
+    let pending: Record<string, { Keys: Array<Record<string, unknown>>; ConsistentRead: true }> = {
+      [this.table]: { Keys: unique, ConsistentRead: true },
+      ...(also && { [also.table]: { Keys: [also.key], ConsistentRead: true } }),
+    };
+    for (let attempt = 0; Object.keys(pending).length > 0 && attempt < 8; attempt++) {
+      const out = await this.db.send(new BatchGetCommand({ RequestItems: pending, ...this.meter.rc }));
       this.meter.record(out.ConsumedCapacity, 'read');
       for (const item of out.Responses?.[this.table] ?? []) found.set(`${item.pk}|${item.sk}`, item);
-      pending = (out.UnprocessedKeys?.[this.table]?.Keys as Array<Record<string, unknown>> | undefined) ?? [];
-      if (pending.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+      // Items of the other table are keyed by their table name (one key is asked for there).
+      for (const item of also ? (out.Responses?.[also.table] ?? []) : []) found.set(also?.table ?? '', item);
+      pending = (out.UnprocessedKeys ?? {}) as typeof pending;
+      if (Object.keys(pending).length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
     }
-    if (pending.length > 0) throw new Error('BatchGetItem left keys unprocessed after retries');
+    if (Object.keys(pending).length > 0) throw new Error('BatchGetItem left keys unprocessed after retries');
     return found;
   }
 
@@ -395,9 +396,17 @@ export class SurveyStore {
     surveyId: string,
     identities: string[],
     contacts: string[],
-  ): Promise<{ survey?: Survey; profiles: CustomerProfile[]; consent: Map<string, ContactConsent> }> {
+    /** Also read this item of another table (the event record, to spot a re-delivery) in the same call. */
+    also?: { table: string; key: Record<string, unknown> },
+  ): Promise<{
+    survey?: Survey;
+    profiles: CustomerProfile[];
+    consent: Map<string, ContactConsent>;
+    other?: Record<string, unknown>;
+  }> {
     const keys = [surveyKey(surveyId), ...identities.map(customerKey), ...contacts.map(contactKey)];
-    const found = await this.batchGet(keys);
+    const found = await this.batchGet(keys, also);
+    const other = also ? found.get(also.table) : undefined;
     const strip = (item: Record<string, unknown> | undefined) => {
       if (!item) return undefined;
       const { pk: _pk, sk: _sk, ...rest } = item;
@@ -411,6 +420,7 @@ export class SurveyStore {
     }
     return {
       ...(surveyItem && { survey: stripKeys(surveyItem) }),
+      ...(other && { other }),
       profiles: identities.map(
         (id) =>
           (strip(found.get(`CUSTOMER#${id}|PROFILE`)) as CustomerProfile | undefined) ?? {
