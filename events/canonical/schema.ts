@@ -74,7 +74,17 @@ export const CanonicalEvent = z
     context: CanonicalContext.default({}),
     preferredChannel: z.enum(CHANNELS).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((event, ctx) => {
+    // A ticket report without its ticket would be accepted and change nothing: say so instead.
+    if (event.type === 'ticket_opened' && !event.context.ticketId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['context', 'ticketId'],
+        message: 'is required for a ticket_opened event',
+      });
+    }
+  });
 
 export type CanonicalEvent = z.infer<typeof CanonicalEvent>;
 export type CanonicalEventInput = z.input<typeof CanonicalEvent>;

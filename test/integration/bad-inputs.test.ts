@@ -64,6 +64,12 @@ describe('bad-input corpus', () => {
       'context.amount',
     ],
     ['unknown field', JSON.stringify({ ...base, eventId: 'bad-6', admin: true }), 422, 'admin'],
+    [
+      'ticket_opened without its ticket',
+      JSON.stringify({ ...base, eventId: 'bad-7', type: 'ticket_opened' }),
+      422,
+      'context.ticketId: is required for a ticket_opened event',
+    ],
     ['huge body', JSON.stringify({ ...base, pad: 'x'.repeat(300_000) }), 413],
   ];
 
