@@ -4,12 +4,20 @@ import { parseArgs } from 'node:util';
 import { localEnv } from '../local/env.ts';
 import { REPO_ROOT } from '../local/runtime.ts';
 import { loadTouchpointConfig } from '../shared/domain/touchpoints.ts';
+import {
+  CliConnectionError,
+  CliUsageError,
+  type ConnectionOptions,
+  type Prompt,
+  resolveConnection,
+} from './connection.ts';
 import { ProgressBar } from './progress.ts';
 
 /**
  * The admin CLI: `npx touchpoint <command>`. Talks to the admin API of a running Touchpoint: the
- * local runtime by default, or a deployed stack (`--endpoint`/`TOUCHPOINT_URL` and
- * `--token`/`TOUCHPOINT_ADMIN_TOKEN`). Exit codes: 0 ok, 1 failed, 2 usage error, 3 cannot connect.
+ * local runtime by default, or a deployed stack found by flags, env, a CDK outputs file or the
+ * stack's CloudFormation outputs (see connection.ts). Exit codes: 0 ok, 1 failed, 2 usage error,
+ * 3 cannot connect.
  */
 const HELP: Record<string, string> = {
   '': `usage: touchpoint <command> [options]
@@ -23,10 +31,22 @@ commands:
   recompute           rebuild all score aggregates from the raw responses
   config check        validate touchpoints.config.json
 
-global options:
-  --endpoint <url>    Touchpoint API (env TOUCHPOINT_URL; default the local runtime)
-  --token <token>     admin token (env TOUCHPOINT_ADMIN_TOKEN; default the local one)
-  -h, --help          help for any command`,
+global options (first match wins: flags, env, outputs file, stack, local runtime):
+  --endpoint <url>         Touchpoint API (env TOUCHPOINT_URL)
+  --token <token>          admin token, or an access token in jwt mode (env TOUCHPOINT_ADMIN_TOKEN)
+  --outputs-file <file>    the JSON of \`cdk deploy --all --outputs-file <file>\` (env TOUCHPOINT_OUTPUTS_FILE)
+  --stack <prefix>         read the outputs of <prefix>-Stateless/-Stateful from CloudFormation
+                           with your AWS credentials (env TOUCHPOINT_STACK; e.g. Touchpoint)
+  --region <region>        AWS region of the stack (env AWS_REGION)
+  --username <name>        Cognito admin (env TOUCHPOINT_ADMIN_USERNAME); the password comes from
+                           TOUCHPOINT_ADMIN_PASSWORD or a hidden prompt, an authenticator code from
+                           TOUCHPOINT_ADMIN_MFA_CODE or a prompt
+  -h, --help               help for any command
+
+Without --token, a stack in token mode lends its admin token from its secret (SecretArn output);
+in cognito mode you sign in as an admin of its user pool.
+
+exit codes: 0 ok, 1 failed (incl. refused sign-in), 2 usage error, 3 cannot connect (API, AWS or stack)`,
   scores: `usage: touchpoint scores [--touchpoint <name>] [--channel sms|email|voice] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]`,
   responses: `usage: touchpoint responses [--touchpoint <name>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--with-comment] [--csv] [--limit N]
   Streams every matching response to stdout (CSV with --csv, else one JSON object per line);
@@ -209,28 +229,32 @@ async function confirm(question: string): Promise<boolean> {
   return /^y(es)?$/i.test(answer.trim());
 }
 
-/** Splits global options (--endpoint, --token, --help) from the command and its own arguments. */
+const GLOBAL_OPTIONS = {
+  '--endpoint': 'endpoint',
+  '--token': 'token',
+  '--stack': 'stack',
+  '--outputs-file': 'outputsFile',
+  '--region': 'region',
+  '--username': 'username',
+} as const satisfies Record<string, keyof ConnectionOptions>;
+
+/** Splits global options (connection, --help) from the command and its own arguments. */
 function splitArgs(argv: string[]): {
   command: string;
   args: string[];
-  endpoint?: string;
-  token?: string;
   help: boolean;
+  connection: ConnectionOptions;
 } {
-  const out: { command: string; args: string[]; endpoint?: string; token?: string; help: boolean } = {
-    command: '',
-    args: [],
-    help: false,
-  };
+  const out = { command: '', args: [] as string[], help: false, connection: {} as ConnectionOptions };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [name, inline] = arg.startsWith('--')
       ? (arg.split(/=(.*)/s) as [string, string | undefined])
       : [arg, undefined];
-    if (name === '--endpoint' || name === '--token') {
+    if (name in GLOBAL_OPTIONS) {
       const value = inline ?? argv[++i];
       if (!value) throw new UsageError(`${name} needs a value`);
-      out[name === '--endpoint' ? 'endpoint' : 'token'] = value;
+      out.connection[GLOBAL_OPTIONS[name as keyof typeof GLOBAL_OPTIONS]] = value;
     } else if (arg === '-h' || arg === '--help') out.help = true;
     else if (!out.command && !arg.startsWith('-')) out.command = arg;
     else out.args.push(arg);
@@ -238,21 +262,55 @@ function splitArgs(argv: string[]): {
   return out;
 }
 
+function configCheck(args: string[]): number {
+  const { values, positionals: sub } = parseArgs({
+    args,
+    options: { file: { type: 'string' } },
+    allowPositionals: true,
+  });
+  if (sub[0] !== 'check') throw new UsageError(HELP.config ?? '');
+  const file = values.file ?? `${REPO_ROOT}/touchpoints.config.json`;
+  const config = loadTouchpointConfig(JSON.parse(readFileSync(file, 'utf8')));
+  process.stdout.write(
+    `${file}: valid (${Object.keys(config.touchpoints).length} touchpoints: ${Object.keys(config.touchpoints).join(', ')})\n`,
+  );
+  return 0;
+}
+
+/** Asks on the terminal (stderr); `hidden` input is not echoed. Undefined without a terminal. */
+const ask: Prompt = async (question, hidden) => {
+  if (!process.stdin.isTTY) return undefined;
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  if (hidden) {
+    // Echo nothing of what is typed after the question.
+    const output = rl as unknown as { _writeToOutput: (s: string) => void };
+    const write = output._writeToOutput.bind(rl);
+    output._writeToOutput = (s: string) => {
+      if (s.includes(question)) write(s);
+    };
+  }
+  const answer = await rl.question(question);
+  rl.close();
+  if (hidden) process.stderr.write('\n');
+  return answer;
+};
+
 async function main(argv: string[]): Promise<number> {
   const env = { ...localEnv(REPO_ROOT) };
-  const { command, args: cleaned, endpoint, token, help } = splitArgs(argv);
+  const { command, args: cleaned, help, connection } = splitArgs(argv);
   if (help || command === '' || command === 'help') {
     const topic = command === 'help' ? (cleaned[0] ?? '') : command;
     process.stdout.write(`${HELP[topic] ?? HELP['']}\n`);
     return command === '' && !help ? 2 : 0;
   }
-  const ctx: Ctx = {
-    endpoint: String(
-      endpoint ?? process.env.TOUCHPOINT_URL ?? `http://127.0.0.1:${env.PORT ?? 3000}`,
-    ).replace(/\/$/, ''),
-    token: String(token ?? process.env.TOUCHPOINT_ADMIN_TOKEN ?? env.TOUCHPOINT_ADMIN_TOKEN ?? ''),
-    out: process.stdout,
-  };
+  if (command === 'config') return configCheck(cleaned);
+  const resolved = await resolveConnection(
+    connection,
+    process.env,
+    { endpoint: `http://127.0.0.1:${env.PORT ?? 3000}`, token: String(env.TOUCHPOINT_ADMIN_TOKEN ?? '') },
+    ask,
+  );
+  const ctx: Ctx = { endpoint: resolved.endpoint, token: resolved.token, out: process.stdout };
   switch (command) {
     case 'scores':
       return scores(ctx, cleaned);
@@ -314,20 +372,6 @@ async function main(argv: string[]): Promise<number> {
       ctx.out.write(`${JSON.stringify(await res.json(), null, 2)}\n`);
       return 0;
     }
-    case 'config': {
-      const { values, positionals: sub } = parseArgs({
-        args: cleaned,
-        options: { file: { type: 'string' } },
-        allowPositionals: true,
-      });
-      if (sub[0] !== 'check') throw new UsageError(HELP.config ?? '');
-      const file = values.file ?? `${REPO_ROOT}/touchpoints.config.json`;
-      const config = loadTouchpointConfig(JSON.parse(readFileSync(file, 'utf8')));
-      ctx.out.write(
-        `${file}: valid (${Object.keys(config.touchpoints).length} touchpoints: ${Object.keys(config.touchpoints).join(', ')})\n`,
-      );
-      return 0;
-    }
     default:
       throw new UsageError(`unknown command "${command}"\n\n${HELP['']}`);
   }
@@ -338,9 +382,12 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof CliUsageError) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 2;
+    } else if (error instanceof CliConnectionError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      process.exitCode = 3;
     } else if (error instanceof ApiError) {
       process.stderr.write(`error: ${error.message}\n`);
       process.exitCode = error.status === 0 ? 3 : 1;

@@ -21,7 +21,7 @@ export function normalizePhone(
   raw: string | null | undefined,
   country?: string,
 ): { phone?: string; country?: string } {
-  if (!raw || !raw.trim()) return {};
+  if (!raw?.trim()) return {};
   const parsed = parsePhoneNumberFromString(
     raw.trim(),
     (country?.toUpperCase() as CountryCode | undefined) ?? undefined,

@@ -263,7 +263,7 @@ export class AggregateStore {
         new UpdateCommand({
           TableName: this.table,
           Key: { pk: 'FOLLOWUP', sk: id },
-          UpdateExpression: 'SET #s = :to, updatedAt = :at' + (detail ? ', detail = :d' : ''),
+          UpdateExpression: `SET #s = :to, updatedAt = :at${detail ? ', detail = :d' : ''}`,
           ConditionExpression: '#s = :from',
           ExpressionAttributeNames: { '#s': 'state' },
           ExpressionAttributeValues: {
