@@ -99,7 +99,8 @@ export async function recomputeAggregates(
   for (const [key, item] of fresh) {
     const { pk, sk } = splitItemKey(key);
     await deps.aggregates.replace(pk, sk, item, now);
-    onProgress?.({ phase: 'writing', done: ++written, total: fresh.size });
+    written++;
+    onProgress?.({ phase: 'writing', done: written, total: fresh.size });
   }
   let removed = 0;
   for await (const { key } of scanAggregates(deps.aggregates)) {

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
+import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { sendEvent, sendSms } from '../../local/simulator.ts';
@@ -24,6 +25,20 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 describe('admin CLI against the local runtime', () => {
   let rt: LocalRuntime;
   let auth: string[];
+  /** The sample purchase, made now by another customer (`id`, with that phone and its own email). */
+  const purchaseBy = (id: string, phone: string) =>
+    sendEvent(
+      rt.url,
+      {
+        ...sample,
+        eventId: id,
+        occurredAt: rt.clock.now().toISOString(),
+        customer: { ...sample.customer, id, phone, email: `${id}@example.com` },
+        context: { orderId: id },
+      },
+      'local-generic-webhook-secret',
+      rt.clock.now(),
+    );
   beforeAll(async () => {
     rt = await startTestRuntime();
     auth = ['--endpoint', rt.url, '--token', ADMIN_TOKEN];
@@ -84,6 +99,97 @@ describe('admin CLI against the local runtime', () => {
     ).toBe(0);
     const after = await cli(['export', '--customer', '+12015550123', ...auth]);
     expect(JSON.parse(after.stdout).surveys).toHaveLength(0);
+  });
+
+  it('sends a test survey through the configured provider, by SMS or email, and refuses bad input', async () => {
+    const sms = await cli(['send-test', '--to', '+12015550177', '--touchpoint', 'delivery', ...auth]);
+    expect(sms.code).toBe(0);
+    const sent = JSON.parse(sms.stdout);
+    expect(sent).toMatchObject({ channel: 'sms', outcome: 'sent', status: 'sent' });
+    const [message, ...more] = rt.sandbox.outbox().filter((m) => m.surveyId === sent.surveyId);
+    expect(more).toHaveLength(0);
+    expect(message).toMatchObject({ channel: 'sms', to: '+12015550177' });
+    expect(message?.text).toMatch(/0-10/);
+    const mail = await cli([
+      'send-test',
+      '--to',
+      'admin@example.com',
+      '--touchpoint',
+      'purchase',
+      '--locale',
+      'de-DE',
+      ...auth,
+    ]);
+    expect(mail.code).toBe(0);
+    const mailed = JSON.parse(mail.stdout);
+    expect(mailed).toMatchObject({ channel: 'email', outcome: 'sent' });
+    expect(rt.sandbox.outbox().find((m) => m.surveyId === mailed.surveyId)).toMatchObject({
+      channel: 'email',
+      to: 'admin@example.com',
+    });
+    const unknown = await cli(['send-test', '--to', '+12015550177', '--touchpoint', 'nope', ...auth]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('touchpoint: unknown "nope"');
+    const missing = await cli(['send-test', '--touchpoint', 'delivery', ...auth]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('usage: touchpoint send-test');
+  });
+
+  it('asks before erasing at a terminal: "n" keeps the data, "y" erases it', async () => {
+    const phone = '+12015550178';
+    await purchaseBy('cli-erase', phone);
+    // `script` gives the CLI a real terminal, so the confirmation prompt is shown and read.
+    const atTerminal = (answer: string) =>
+      new Promise<{ code: number; output: string }>((resolve) => {
+        const command = ['node', 'bin/touchpoint.mjs', 'erase', '--customer', phone, ...auth].join(' ');
+        const child = execFile('script', ['-qec', command, '/dev/null'], {
+          env: { ...process.env, NODE_NO_WARNINGS: '1' },
+        });
+        let output = '';
+        child.stdout?.on('data', (chunk) => {
+          output += chunk;
+          if (String(chunk).includes('[y/N]')) child.stdin?.write(`${answer}\n`);
+        });
+        child.on('close', (code) => resolve({ code: code ?? -1, output }));
+      });
+    const kept = await atTerminal('n');
+    expect(kept.output).toContain(`Erase all personal data of ${phone}?`);
+    expect(kept.code).toBe(1);
+    expect(kept.output).toContain('not erased');
+    const before = JSON.parse((await cli(['export', '--customer', phone, ...auth])).stdout);
+    expect(before.surveys).toHaveLength(1);
+    const erased = await atTerminal('y');
+    expect(erased.code).toBe(0);
+    expect(erased.output).toMatch(/"surveys": 1/);
+    const after = JSON.parse((await cli(['export', '--customer', phone, ...auth])).stdout);
+    expect(after.surveys).toHaveLength(0);
+  });
+
+  it('recomputes the aggregates from the raw responses', async () => {
+    const phone = '+12015550179';
+    await purchaseBy('cli-recompute', phone);
+    await rt.advance({ advanceSeconds: 3700 });
+    await sendSms(rt.url, { from: phone, to: OUR_NUMBER, body: '6' }, 'local-twilio-auth-token');
+    await rt.drainStreams();
+    const purchase = async () =>
+      JSON.parse((await cli(['scores', '--json', ...auth])).stdout).scores.find(
+        (s: { touchpoint: string }) => s.touchpoint === 'purchase',
+      );
+    const live = await purchase();
+    expect(live.responses).toBeGreaterThan(0);
+    // Lose the all-time aggregate (as a bad manual edit would): recompute restores it from the replies.
+    await rt.dynamo.send(
+      new DeleteItemCommand({
+        TableName: rt.deps.aggregates.table,
+        Key: { pk: { S: 'purchase' }, sk: { S: 'ALL' } },
+      }),
+    );
+    expect((await purchase())?.responses ?? 0).toBe(0);
+    const out = await cli(['recompute', ...auth]);
+    expect(out).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(out.stdout).items).toBeGreaterThan(0);
+    const restored = await purchase();
+    expect(restored).toMatchObject({ responses: live.responses, score: live.score });
   });
 
   it('validates the config file', async () => {
