@@ -63,6 +63,8 @@ export interface LocalRuntime {
   poller: StreamPoller;
   deps: Deps;
   dynamo: DynamoDBClient;
+  /** The DynamoDB (Local) endpoint the runtime uses; another runtime can share it. */
+  dynamoEndpoint: string;
   /** Runs one dispatch tick (what the EventBridge schedule does every minute in AWS). */
   tick(): Promise<DispatchReport>;
   /** Delivers every pending stream record to the score consumer. */
@@ -343,6 +345,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     poller,
     deps,
     dynamo,
+    dynamoEndpoint: endpoint,
     tick,
     drainStreams: () => poller.drain(),
     advance,
