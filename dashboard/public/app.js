@@ -83,15 +83,27 @@ function shares(s) {
   ];
 }
 
-function chart(s) {
+/**
+ * The score per period with its 95% CI band, as inline SVG. `data-period` and `data-points` say
+ * what is drawn; the first and last period label the x axis; the accessible name summarises it.
+ */
+function chart(s, period) {
   const series = (s.series ?? []).filter((p) => p.score !== null);
   const lo = s.metric === 'nps' ? -100 : s.metric === 'csat' ? 0 : 1;
   const hi = s.metric === 'nps' ? 100 : s.metric === 'csat' ? 100 : 7;
+  const first = series[0];
+  const last = series.at(-1);
   const svg = svgEl('svg', {
     class: 'chart',
-    viewBox: '0 0 300 120',
+    viewBox: '0 0 300 136',
     role: 'img',
-    'aria-label': `${s.touchpoint} score over time`,
+    'data-testid': `chart-${s.touchpoint}`,
+    'data-period': period,
+    'data-points': series.length,
+    'aria-label':
+      series.length === 0
+        ? `${s.touchpoint} score by ${period}: no answers yet`
+        : `${s.touchpoint} score by ${period}: ${series.length} ${series.length === 1 ? 'period' : 'periods'} from ${first.period} to ${last.period}, latest ${fmt(s.metric, last.score)}`,
   });
   if (series.length === 0) {
     const t = svgEl('text', { x: 10, y: 60, fill: '#4a5264' });
@@ -120,10 +132,17 @@ function chart(s) {
     dot.append(title);
     svg.append(dot);
   });
+  const axis = (text, x, anchor) => {
+    const t = svgEl('text', { x, y: 131, 'text-anchor': anchor, 'font-size': 11, fill: '#4a5264' });
+    t.textContent = text;
+    return t;
+  };
+  if (series.length === 1) svg.append(axis(first.period, 150, 'middle'));
+  else svg.append(axis(first.period, 4, 'start'), axis(last.period, 296, 'end'));
   return svg;
 }
 
-function card(s) {
+function card(s, period) {
   const series = (s.series ?? []).filter((p) => p.score !== null);
   const last = series.at(-1)?.score;
   const prev = series.at(-2)?.score;
@@ -141,7 +160,8 @@ function card(s) {
     { class: 'score', 'data-testid': `score-${s.touchpoint}` },
     el('span', { text: fmt(s.metric, s.score) }),
     ' ',
-    el('span', { class: trend[1], 'aria-label': `trend ${trend[2]}`, text: trend[0] }),
+    el('span', { class: trend[1], 'aria-hidden': 'true', text: trend[0] }),
+    el('span', { class: 'visually-hidden', text: `trend ${trend[2]}` }),
   );
   const meta = el('dl', { class: 'meta' });
   const add = (k, v) => meta.append(el('dt', { text: k }), el('dd', { text: v }));
@@ -170,14 +190,16 @@ function card(s) {
   const head = el(
     'tr',
     {},
-    el('th', { text: 'Channel' }),
-    el('th', { text: 'Score' }),
-    el('th', { text: 'n' }),
-    el('th', { text: 'Rate' }),
+    el('th', { scope: 'col', text: 'Channel' }),
+    el('th', { scope: 'col', text: 'Score' }),
+    el('th', { scope: 'col', text: 'n' }),
+    el('th', { scope: 'col', text: 'Rate' }),
   );
-  channels.append(head);
+  channels.append(el('thead', {}, head));
+  const body = el('tbody');
+  channels.append(body);
   for (const [ch, c] of Object.entries(s.byChannel ?? {})) {
-    channels.append(
+    body.append(
       el(
         'tr',
         {},
@@ -190,13 +212,17 @@ function card(s) {
   }
   return el(
     'article',
-    { class: 'card', 'aria-label': `${s.touchpoint} ${NAMES[s.metric] ?? ''}` },
+    {
+      class: 'card',
+      'data-testid': `card-${s.touchpoint}`,
+      'aria-label': `${s.touchpoint} ${NAMES[s.metric] ?? ''}`,
+    },
     title,
     score,
     meta,
     dist,
     legend,
-    chart(s),
+    chart(s, period),
     channels,
   );
 }
@@ -205,10 +231,11 @@ async function loadScores() {
   const period = $('period').value;
   const data = await api(`/api/scores?period=${period}`);
   const cards = $('cards');
-  cards.replaceChildren(...data.scores.map(card));
+  cards.replaceChildren(...data.scores.map((s) => card(s, period)));
   const select = $('comment-touchpoint');
   if (select.options.length === 1)
-    for (const s of data.scores) select.append(el('option', { value: s.touchpoint, text: s.touchpoint }));
+    for (const s of data.scores)
+      select.append(el('option', { value: s.touchpoint, text: s.touchpoint.replace('_', ' ') }));
   return data.scores;
 }
 
@@ -235,10 +262,12 @@ async function loadComments(scores) {
             { 'data-testid': 'comment' },
             el('span', { class: 'pill', text: `${r.score ?? '–'}` }),
             el('span', { text: r.comment }),
-            el('span', {
-              class: 'muted',
-              text: ` — ${r.touchpoint}, ${r.channel}, ${new Date(r.answeredAt).toLocaleString()}`,
-            }),
+            el(
+              'span',
+              { class: 'muted' },
+              ` — ${r.touchpoint}, ${r.channel}, `,
+              el('time', { datetime: r.answeredAt, text: new Date(r.answeredAt).toLocaleString() }),
+            ),
           )
         : el('li', { class: 'muted', text: 'No comments yet.' }),
     ),
@@ -271,39 +300,91 @@ async function loadAlerts() {
   );
 }
 
+/** The rating links of an email (our own `/r/` links only), labelled with the value they record. */
+function ratingLinks(html) {
+  const found = [...(html ?? '').matchAll(/<a href="([^"]*\/r\/[^"]+)"[^>]*>\s*([^<]*?)\s*<\/a>/g)];
+  return found
+    .map((x, i) => ({
+      href: x[1].replaceAll('&amp;', '&'),
+      label: /^\d+$/.test(x[2]) ? x[2] : String(i + (found.length === 11 ? 0 : 1)),
+    }))
+    .filter((link) => {
+      try {
+        return new URL(link.href, location.href).origin === location.origin;
+      } catch {
+        return false;
+      }
+    });
+}
+
+/** The survey of the newest call filled into the keypad form: set once per call, never overwritten. */
+let lastCallFilled = '';
+
+function answerCall(surveyId) {
+  $('sim-survey').value = surveyId;
+  $('sim-digits').focus();
+  $('sim-digits').select();
+  $('sim-result').textContent = `Answering the call for survey ${surveyId}: press keys below.`;
+}
+
 async function loadOutbox() {
   const res = await fetch('/dev/outbox');
   if (!res.ok) return;
   const data = await res.json();
   $('sim-now').textContent = new Date(data.now).toLocaleString();
   const items = data.messages.slice(-15).reverse();
+  const newestCall = items.find((m) => m.channel === 'voice' && m.surveyId);
+  if (newestCall && newestCall.id !== lastCallFilled) {
+    lastCallFilled = newestCall.id;
+    $('sim-survey').value = newestCall.surveyId;
+  }
   $('outbox').replaceChildren(
     ...items.map((m) => {
       const li = el(
         'li',
-        { 'data-testid': 'outbox' },
+        {
+          'data-testid': 'outbox',
+          'data-channel': m.channel,
+          ...(m.surveyId && { 'data-survey-id': m.surveyId }),
+        },
         el('span', { class: 'pill', text: `${m.channel}${m.kind === 'reply' ? ' reply' : ''}` }),
-        el('span', { text: `to ${m.to}: ${m.text ?? m.subject ?? m.twimlUrl ?? ''}` }),
+        // An email shows its subject: its rating links are buttons below, its text is mostly URLs.
+        el('span', {
+          text: `to ${m.to}: ${(m.channel === 'email' ? m.subject : undefined) ?? m.text ?? m.subject ?? m.twimlUrl ?? ''}`,
+        }),
       );
       if (m.surveyId) li.append(el('div', { class: 'muted', text: `survey ${m.surveyId}` }));
-      const links = [...(m.html ?? '').matchAll(/href="([^"]*\/r\/[^"]+)"/g)].map((x) =>
-        x[1].replaceAll('&amp;', '&'),
-      );
+      if (m.channel === 'voice' && m.surveyId) {
+        const button = el('button', {
+          type: 'button',
+          class: 'secondary',
+          'data-testid': 'answer-call',
+          'aria-label': `Answer call to ${m.to}`,
+          text: 'Answer call',
+        });
+        button.addEventListener('click', () => answerCall(m.surveyId));
+        li.append(el('div', { class: 'row' }, button));
+      }
+      const links = ratingLinks(m.html);
       if (links.length) {
-        const row = el('div', { class: 'row' }, el('span', { text: 'Click a rating:' }));
-        for (const [i, href] of links.entries()) {
-          row.append(
-            el('a', {
-              href,
-              target: '_blank',
-              rel: 'noopener',
-              text: String(i + (links.length === 11 ? 0 : 1)),
-            }),
-          );
+        const row = el('div', { class: 'row ratings' }, el('span', { text: 'Click a rating:' }));
+        for (const link of links) {
+          const a = el('a', {
+            href: link.href,
+            target: '_blank',
+            rel: 'noopener',
+            class: 'rating',
+            'aria-label': `Rate ${link.label} (opens in a new tab)`,
+            text: link.label,
+          });
+          a.addEventListener('click', () => {
+            $('sim-result').textContent =
+              `Rating ${link.label} opened in a new tab. Back here, press Refresh to see the score.`;
+          });
+          row.append(a);
         }
         li.append(row);
       }
-      if (m.channel === 'voice' && m.surveyId) $('sim-survey').value = m.surveyId;
       return li;
     }),
   );
@@ -369,6 +450,8 @@ async function signIn(value) {
     () => false,
   );
   $('simulator').hidden = !local;
+  // Tell assistive tech the sign-in worked: move focus to the first heading of the dashboard.
+  $('overview-title').focus();
   await refresh();
 }
 
@@ -578,7 +661,15 @@ function simulator() {
       surveyId: $('sim-survey').value,
       digits: $('sim-digits').value,
     });
-    show(r.ok ? `IVR answered (${r.json.status})` : `Rejected: ${r.json.error}`);
+    // What the caller hears next, from the TwiML the voice webhook answered.
+    const said = [...String(r.json.twiml ?? '').matchAll(/<Say[^>]*>([\s\S]*?)<\/Say>/g)].map((m) =>
+      m[1].replaceAll('&apos;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&'),
+    );
+    show(
+      r.ok
+        ? `IVR answered (${r.json.status})${said.length ? `: “${said.join(' ')}”` : ''}`
+        : `Rejected: ${r.json.error}`,
+    );
     await post('/dev/clock', { advanceSeconds: 0 });
     await refresh();
   });
@@ -610,7 +701,12 @@ $('challenge-form').addEventListener('submit', async (e) => {
   }
 });
 $('sign-out').addEventListener('click', () => signOut());
-$('refresh').addEventListener('click', refresh);
+$('refresh').addEventListener('click', async () => {
+  // Locally, also do what the background loop does (a dispatch tick, then the score stream), so an
+  // answer given in another tab (an email rating link) shows now.
+  if (!$('simulator').hidden) await post('/dev/clock', { advanceSeconds: 0 }).catch(() => undefined);
+  await refresh();
+});
 $('period').addEventListener('change', refresh);
 $('comment-touchpoint').addEventListener('change', refresh);
 $('detractors-only').addEventListener('change', refresh);
