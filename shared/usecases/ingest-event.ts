@@ -79,7 +79,8 @@ function customerStateOf(profiles: CustomerProfile[], ownSurveyId: string): Cust
  * Use case: an event arrived (already verified and normalized). Decide whether, when and how to
  * survey, record the decision, and never do it twice. Steps are ordered so that a crash at any
  * point followed by the source's retry converges on exactly one survey:
- * 1. the event record is written last, so its presence means "fully processed";
+ * 1. the event record means "fully processed": it is written in the same transaction as the survey
+ *    it led to, or last when the event led to no new survey;
  * 2. the survey is created in one transaction with the customer's fatigue slot (an optimistic
  *    version check on each profile), so two concurrent events for one customer cannot both win and
  *    a crash never leaves a claim without its survey;
@@ -111,9 +112,7 @@ export async function ingestEvent(deps: Deps, received: CanonicalEvent): Promise
   const event = needsOrderCustomer ? await withOrderCustomer(deps, received) : received;
   const touchpoint = event.touchpoint ?? event.type;
   const surveyId = surveyIdFor(touchpoint, event);
-  const result = await decide(deps, event, touchpoint, surveyId, now, !needsOrderCustomer);
-  if ('redelivered' in result) return redelivery(result.redelivered);
-  await deps.events.put({
+  const record = (result: IngestResult): StoredEvent => ({
     eventId: event.eventId,
     receivedAt: now.toISOString(),
     event,
@@ -123,6 +122,10 @@ export async function ingestEvent(deps: Deps, received: CanonicalEvent): Promise
     ...(result.surveyId && { surveyId: result.surveyId }),
     ...(result.outcome === 'duplicate' && { duplicateOf: result.surveyId }),
   });
+  const decided = await decide(deps, event, touchpoint, surveyId, now, !needsOrderCustomer, record);
+  if ('redelivered' in decided) return redelivery(decided.redelivered);
+  const { recorded, ...result } = decided;
+  if (!recorded) await deps.events.put(record(result));
   return result;
 }
 
@@ -173,6 +176,9 @@ async function withOrderCustomer(deps: Deps, event: CanonicalEvent): Promise<Can
   };
 }
 
+/** A decision; `recorded` when the event record was written with the survey, in one transaction. */
+type Decided = IngestResult & { recorded?: true };
+
 async function decide(
   deps: Deps,
   event: CanonicalEvent,
@@ -180,7 +186,8 @@ async function decide(
   surveyId: string,
   now: Date,
   checkRedelivery: boolean,
-): Promise<IngestResult | { redelivered: StoredEvent }> {
+  record: (result: IngestResult) => StoredEvent,
+): Promise<Decided | { redelivered: StoredEvent }> {
   const base = { eventId: event.eventId, duplicate: false, surveyId };
   const identities = identitiesOf(event);
   const contacts = [event.customer.phone, event.customer.email].filter((c): c is string => Boolean(c));
@@ -257,19 +264,21 @@ async function decide(
     const survey = newSurvey(deps, event, touchpoint, surveyId, now);
 
     if (plan.action === 'skip') {
-      await deps.surveys.create({
-        ...survey,
-        status: 'skipped',
-        skipReason: plan.reason,
-        decisions: plan.decisions,
+      const skipped: IngestResult = { ...base, outcome: 'skipped', reason: plan.reason };
+      const created = await deps.surveys.createWithClaims({
+        survey: { ...survey, status: 'skipped', skipReason: plan.reason, decisions: plan.decisions },
+        claims: [],
+        record: deps.events.putRequest(record(skipped)),
       });
-      return { ...base, outcome: 'skipped', reason: plan.reason };
+      if (created === 'recorded') return redeliveredNow(deps, event.eventId);
+      return created === 'created' ? { ...skipped, recorded: true } : skipped;
     }
     if (plan.action === 'reschedule') {
       return { ...base, surveyId: plan.surveyId, outcome: 'rescheduled', dueAt: plan.dueAt };
     }
     // One transaction: the survey, the fatigue slot on every identity of the customer (optimistic,
-    // versioned) and the retirement of the survey it supersedes.
+    // versioned), the retirement of the survey it supersedes, and the event record.
+    const scheduled: IngestResult = { ...base, outcome: 'scheduled', dueAt: plan.dueAt };
     const created = await deps.surveys.createWithClaims({
       survey: {
         ...survey,
@@ -301,8 +310,10 @@ async function decide(
           },
         },
       }),
+      record: deps.events.putRequest(record(scheduled)),
     });
     if (created === 'conflict') continue; // the customer changed meanwhile: decide again
+    if (created === 'recorded') return redeliveredNow(deps, event.eventId);
     if (created === 'exists') {
       return {
         ...base,
@@ -311,9 +322,16 @@ async function decide(
         reason: `same ${touchpoint} as survey ${surveyId}`,
       };
     }
-    return { ...base, outcome: 'scheduled', dueAt: plan.dueAt };
+    return { ...scheduled, recorded: true };
   }
   throw new Error(`customer ${event.customer.id} kept changing while planning ${surveyId}`);
+}
+
+/** The same delivery finished while this one was deciding: answer with what it recorded. */
+async function redeliveredNow(deps: Deps, eventId: string): Promise<{ redelivered: StoredEvent }> {
+  const stored = await deps.events.get(eventId);
+  if (!stored) throw new Error(`event ${eventId} was reported stored but cannot be read`);
+  return { redelivered: stored };
 }
 
 function driversOf(event: CanonicalEvent): { drivers?: Record<string, string> } {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { sendEvent } from '../../local/simulator.ts';
+import { CapacityMeter } from '../../shared/adapters/dynamo/usage.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 
 /**
@@ -21,11 +22,38 @@ const event = (n: number, type: string, phone: string, email: string) => ({
 
 describe('fatigue claims and survey creation are one transaction', () => {
   let rt: LocalRuntime;
+  const meter = new CapacityMeter();
   beforeAll(async () => {
-    rt = await startTestRuntime();
+    rt = await startTestRuntime({ meter });
   });
   afterAll(async () => {
     await rt?.stop();
+  });
+
+  it('writes a scheduled survey, both fatigue claims and the event record in one transaction', async () => {
+    meter.reset();
+    const res = await sendEvent(
+      rt.url,
+      event(1, 'purchase', '+12015550170', 'one.write@example.com'),
+      SECRET,
+      rt.clock.now(),
+    );
+    expect(res.json).toMatchObject({ outcome: 'scheduled', duplicate: false });
+    expect({ requests: meter.writeRequests, items: meter.writeItems }).toEqual({ requests: 1, items: 4 });
+    expect(await rt.deps.events.get('fatigue-purchase-1-+12015550170')).toMatchObject({
+      surveyable: true,
+      surveyId: (res.json as { surveyId: string }).surveyId,
+    });
+    // The same delivery again is answered from that record and writes nothing.
+    meter.reset();
+    const again = await sendEvent(
+      rt.url,
+      event(1, 'purchase', '+12015550170', 'one.write@example.com'),
+      SECRET,
+      rt.clock.now(),
+    );
+    expect(again.json).toMatchObject({ outcome: 'duplicate', duplicate: true });
+    expect(meter.writeRequests).toBe(0);
   });
 
   it('schedules exactly one survey when eight purchases of one customer arrive at once', async () => {

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { CanonicalEvent } from '../../../events/canonical/schema.ts';
-import { conditionalPut } from './conditional-put.ts';
+import { conditionalPut, type OnceOnlyPut } from './conditional-put.ts';
 import { type UsageMeter, usage } from './usage.ts';
 
 /** An accepted event as stored: the canonical event plus what Touchpoint decided about it. */
@@ -50,9 +50,9 @@ export class EventStore {
     return out.Item ? this.fromItem(out.Item) : undefined;
   }
 
-  /** Stores the event once; false if it was already stored (a duplicate delivery). */
-  async put(stored: StoredEvent): Promise<boolean> {
-    return conditionalPut(this.db, this.meter, {
+  /** The create-once put of an event record, to send alone (`put`) or inside another transaction. */
+  putRequest(stored: StoredEvent): OnceOnlyPut {
+    return {
       TableName: this.table,
       Item: {
         ...stored,
@@ -60,6 +60,11 @@ export class EventStore {
         ttl: Math.floor(Date.parse(stored.receivedAt) / 1000) + RETENTION_SECONDS,
       },
       ConditionExpression: 'attribute_not_exists(pk)',
-    });
+    };
+  }
+
+  /** Stores the event once; false if it was already stored (a duplicate delivery). */
+  async put(stored: StoredEvent): Promise<boolean> {
+    return conditionalPut(this.db, this.meter, this.putRequest(stored));
   }
 }

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Decision } from '../../domain/model.ts';
 import type { Survey } from '../../domain/survey.ts';
-import { conditionalPut } from './conditional-put.ts';
+import { conditionalPut, type OnceOnlyPut } from './conditional-put.ts';
 import { type UsageMeter, usage } from './usage.ts';
 
 /** Customer-level state the engine needs for fatigue and priority decisions. */
@@ -117,14 +117,18 @@ export class SurveyStore {
    * each of their profiles (optimistic version check) and retires the lower-priority survey it
    * supersedes. All or nothing: a crash can never leave a claim pointing at a survey that does not
    * exist, and one write request replaces three or four.
-   * `exists`: the survey was already created (a duplicate). `conflict`: a profile or the superseded
-   * survey changed since it was read; plan again.
+   * `record` is one more item written once in the same transaction (the event record, so an event
+   * is marked processed exactly when its survey exists).
+   * `exists`: the survey was already created (a duplicate). `recorded`: the record already exists
+   * (the same delivery finished meanwhile). `conflict`: a profile or the superseded survey changed
+   * since it was read; plan again.
    */
   async createWithClaims(input: {
     survey: Survey;
     claims: ReadonlyArray<{ profile: CustomerProfile; expectedVersion: number }>;
     supersede?: { surveyId: string; decision: Decision };
-  }): Promise<'created' | 'exists' | 'conflict'> {
+    record?: OnceOnlyPut;
+  }): Promise<'created' | 'exists' | 'recorded' | 'conflict'> {
     const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
       {
         Put: {
@@ -161,6 +165,7 @@ export class SurveyStore {
             },
           ]
         : []),
+      ...(input.record ? [{ Put: input.record }] : []),
     ];
     try {
       const out = await this.db.send(new TransactWriteCommand({ TransactItems: items, ...this.meter.rc }));
@@ -170,6 +175,7 @@ export class SurveyStore {
       if (error instanceof TransactionCanceledException) {
         const reasons = error.CancellationReasons ?? [];
         if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'exists';
+        if (input.record && reasons[items.length - 1]?.Code === 'ConditionalCheckFailed') return 'recorded';
         if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) return 'conflict';
       }
       throw error;
