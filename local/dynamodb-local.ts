@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
+  /** The Java process (the benchmark reads its CPU time). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -85,6 +87,7 @@ export async function startDynamoDbLocal(
   return {
     endpoint,
     port,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done();

@@ -65,6 +65,8 @@ export interface LocalRuntime {
   dynamo: DynamoDBClient;
   /** The DynamoDB (Local) endpoint the runtime uses; another runtime can share it. */
   dynamoEndpoint: string;
+  /** The DynamoDB Local process when this runtime started it. */
+  dynamoPid: number | undefined;
   /** Runs one dispatch tick (what the EventBridge schedule does every minute in AWS). */
   tick(): Promise<DispatchReport>;
   /** Delivers every pending stream record to the score consumer. */
@@ -346,6 +348,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     deps,
     dynamo,
     dynamoEndpoint: endpoint,
+    dynamoPid: db?.pid,
     tick,
     drainStreams: () => poller.drain(),
     advance,
