@@ -108,6 +108,13 @@ const GLOBAL_DEFAULTS = {
   rateLimits: { sms: 1, email: 14, voice: 1 } satisfies Record<Channel, number>,
 };
 
+/**
+ * Send rates of common SMS senders, messages per second: a US long code (10DLC, low tier), a
+ * toll-free number, a short code (Twilio's documented defaults), and Amazon SNS's default account
+ * quota. `rateLimits.sms` takes one of these names or a number.
+ */
+export const SMS_SENDER_RATES = { long_code: 1, toll_free: 3, short_code: 100, sns: 20 } as const;
+
 const zoneValidity = new Map<string, boolean>();
 /** True for an IANA time zone this runtime knows (`Europe/Berlin`, `UTC`). */
 export function isTimeZone(zone: string): boolean {
@@ -264,7 +271,22 @@ const ConfigInput = z.strictObject({
   minSample: z.number().int().min(1).max(100_000).optional(),
   rateLimits: z
     .strictObject({
-      sms: z.number().positive().max(1000).optional(),
+      sms: z
+        .union(
+          [
+            z.number().positive().max(1000),
+            z
+              .enum(Object.keys(SMS_SENDER_RATES) as [keyof typeof SMS_SENDER_RATES])
+              .transform((sender) => SMS_SENDER_RATES[sender]),
+          ],
+          {
+            error: (issue) =>
+              typeof issue.input === 'number'
+                ? 'must be more than 0 and at most 1000 messages per second'
+                : `must be messages per second or a sender type: ${Object.keys(SMS_SENDER_RATES).join(', ')}`,
+          },
+        )
+        .optional(),
       email: z.number().positive().max(1000).optional(),
       voice: z.number().positive().max(100).optional(),
     })

@@ -154,6 +154,15 @@ describe('loadTouchpointConfig', () => {
     expect(config.touchpoints.purchase?.reminder).toEqual({ afterHours: 24, channels: ['email'] });
   });
 
+  it('takes an SMS sender type for the SMS rate: long code 1/s, toll-free 3/s, short code 100/s, SNS 20/s', () => {
+    const rate = (sms: unknown) => loadTouchpointConfig({ brand, rateLimits: { sms } }).rateLimits.sms;
+    expect([rate('long_code'), rate('toll_free'), rate('short_code'), rate('sns'), rate(2.5)]).toEqual([
+      1, 3, 100, 20, 2.5,
+    ]);
+    expect(() => rate('carrier_pigeon')).toThrow(/rateLimits\.sms/);
+    expect(() => rate(0)).toThrow(/rateLimits\.sms/);
+  });
+
   it('names the field of a delay outside 1 minute .. 30 days, exact to the minute', () => {
     const bad = shippedFile();
     bad.touchpoints.delivery.delayMinutes = 0;
