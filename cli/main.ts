@@ -48,9 +48,10 @@ in cognito mode you sign in as an admin of its user pool.
 
 exit codes: 0 ok, 1 failed (incl. refused sign-in), 2 usage error, 3 cannot connect (API, AWS or stack)`,
   scores: `usage: touchpoint scores [--touchpoint <name>] [--channel sms|email|voice] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]`,
-  responses: `usage: touchpoint responses [--touchpoint <name>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--with-comment] [--csv] [--limit N]
-  Streams every matching response to stdout (CSV with --csv, else one JSON object per line);
-  a progress bar shows on stderr for long exports. Example: touchpoint responses --csv > responses.csv`,
+  responses: `usage: touchpoint responses [--touchpoint <name>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--with-comment] [--csv] [--limit N] [--page-size N]
+  Streams every matching response to stdout (CSV with --csv, else one JSON object per line), one
+  API page (--page-size, default 500) at a time; a progress bar shows on stderr when it is a
+  terminal. Example: touchpoint responses --csv > responses.csv`,
   'send-test': `usage: touchpoint send-test --to <+1201555... | email> --touchpoint <name> [--channel sms|email|voice] [--locale de-DE]`,
   erase: `usage: touchpoint erase --customer <id | +phone | email> [--yes]
   Removes the customer's personal data everywhere and subtracts their responses from the scores.`,
@@ -186,16 +187,20 @@ async function responses(ctx: Ctx, args: string[]): Promise<number> {
       'with-comment': { type: 'boolean' },
       csv: { type: 'boolean' },
       limit: { type: 'string' },
+      'page-size': { type: 'string' },
     },
   });
   const max = values.limit ? Number(values.limit) : Number.POSITIVE_INFINITY;
   if (Number.isNaN(max) || max < 1) throw new UsageError('--limit must be a positive number');
+  const pageSize = Number(values['page-size'] ?? 500);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000)
+    throw new UsageError('--page-size must be a whole number from 1 to 1000');
   const bar = new ProgressBar('exporting');
   let cursor: string | undefined;
   let written = 0;
   let first = true;
   do {
-    const q = new URLSearchParams({ limit: String(Math.min(500, max - written)) });
+    const q = new URLSearchParams({ limit: String(Math.min(pageSize, max - written)) });
     for (const key of ['touchpoint', 'from', 'to'] as const)
       if (values[key]) q.set(key, values[key] as string);
     if (values['with-comment']) q.set('withComment', 'true');

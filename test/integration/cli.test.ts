@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -190,6 +192,35 @@ describe('admin CLI against the local runtime', () => {
     expect(JSON.parse(out.stdout).items).toBeGreaterThan(0);
     const restored = await purchase();
     expect(restored).toMatchObject({ responses: live.responses, score: live.score });
+  });
+
+  it('streams an export page by page to a file, with the progress bar on the terminal only', async () => {
+    for (const [id, phone, body] of [
+      ['cli-page-1', '+12015550174', '3'],
+      ['cli-page-2', '+12015550175', '5'],
+    ] as const) {
+      await purchaseBy(id, phone);
+      await rt.advance({ advanceSeconds: 3700 });
+      await sendSms(rt.url, { from: phone, to: OUR_NUMBER, body }, 'local-twilio-auth-token');
+    }
+    await rt.drainStreams();
+    const file = join(mkdtempSync(join(tmpdir(), 'tp-cli-')), 'responses.csv');
+    const command = `node bin/touchpoint.mjs responses --csv --page-size 1 ${auth.join(' ')} > ${file}`;
+    const { stdout: terminal } = await run('script', ['-qec', command, '/dev/null'], {
+      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    });
+    const rows = readFileSync(file, 'utf8').trim().split('\r\n');
+    expect(rows[0]).toBe('surveyId,touchpoint,metric,score,channel,answeredAt,comment');
+    expect(rows.filter((r) => r.startsWith('surveyId,'))).toHaveLength(1);
+    const ids = rows.slice(1).map((r) => r.split(',')[0]);
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(terminal).toContain('exporting [');
+    expect(terminal).toContain(`${ids.length} responses exported`);
+    expect(terminal).not.toContain('surveyId,');
+    const bad = await cli(['responses', '--page-size', '0', ...auth]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--page-size');
   });
 
   it('validates the config file', async () => {
