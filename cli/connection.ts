@@ -99,7 +99,8 @@ export async function outputsFromStack(prefix: string, region: string | undefine
   return { ...stateful.value, ...stateless.value };
 }
 
-function awsError(error: unknown, what: string, region: string | undefined): Error {
+/** Maps an AWS SDK failure to the CLI's error kinds (exit 3 unreachable/missing, 1 refused). */
+export function awsError(error: unknown, what: string, region: string | undefined): Error {
   const e = error as { name?: string; message?: string };
   const message = e.message ?? String(error);
   if (e.name === 'CredentialsProviderError' || /credential/i.test(message))
@@ -201,6 +202,29 @@ async function tokenFromCognito(
   return token;
 }
 
+/**
+ * The deployed stack's outputs when the options point at one (outputs file or stack name) and no
+ * explicit endpoint overrides it; undefined for the local runtime or an explicit endpoint.
+ */
+export async function stackOutputs(
+  options: ConnectionOptions,
+  env: NodeJS.ProcessEnv,
+): Promise<{ outputs: Outputs; source: 'outputs-file' | 'stack'; region: string | undefined } | undefined> {
+  if (options.endpoint ?? env.TOUCHPOINT_URL) return undefined;
+  const outputsFile = options.outputsFile ?? env.TOUCHPOINT_OUTPUTS_FILE;
+  const stack = options.stack ?? env.TOUCHPOINT_STACK;
+  if (!outputsFile && !stack) return undefined;
+  const region = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  const outputs = outputsFile
+    ? outputsFromFile(outputsFile, stack)
+    : await outputsFromStack(stack ?? '', region);
+  // An outputs file carries no region; the stack's ARNs do.
+  const arnRegion = Object.values(outputs)
+    .map((v) => /^arn:aws[\w-]*:[\w-]+:([a-z0-9-]+):/.exec(v)?.[1])
+    .find(Boolean);
+  return { outputs, source: outputsFile ? 'outputs-file' : 'stack', region: region ?? arnRegion };
+}
+
 /** Resolves endpoint and token by the documented precedence. */
 export async function resolveConnection(
   options: ConnectionOptions,
@@ -217,16 +241,11 @@ export async function resolveConnection(
       source: options.endpoint ? 'flag' : 'env',
     };
   }
-  const outputsFile = options.outputsFile ?? env.TOUCHPOINT_OUTPUTS_FILE;
-  const stack = options.stack ?? env.TOUCHPOINT_STACK;
-  if (!outputsFile && !stack) {
+  const stack = await stackOutputs(options, env);
+  if (!stack) {
     return { endpoint: local.endpoint, token: flagOrEnvToken ?? local.token, source: 'local' };
   }
-  const region = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
-  const outputs = outputsFile
-    ? outputsFromFile(outputsFile, stack)
-    : await outputsFromStack(stack ?? '', region);
-  const source = outputsFile ? 'outputs-file' : 'stack';
+  const { outputs, source } = stack;
   const endpoint = outputs.ApiUrl?.replace(/\/$/, '');
   if (!endpoint) throw new CliUsageError(`the ${source} has no ApiUrl output`);
   if (flagOrEnvToken) return { endpoint, token: flagOrEnvToken, source };

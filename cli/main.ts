@@ -10,8 +10,10 @@ import {
   type ConnectionOptions,
   type Prompt,
   resolveConnection,
+  stackOutputs,
 } from './connection.ts';
 import { ProgressBar } from './progress.ts';
+import { recomputeInStack } from './recompute-stack.ts';
 
 /**
  * The admin CLI: `npx touchpoint <command>`. Talks to the admin API of a running Touchpoint: the
@@ -57,7 +59,10 @@ exit codes: 0 ok, 1 failed (incl. refused sign-in), 2 usage error, 3 cannot conn
   Removes the customer's personal data everywhere and subtracts their responses from the scores.`,
   export: `usage: touchpoint export --customer <id | +phone | email>`,
   recompute: `usage: touchpoint recompute
-  Rebuilds every aggregate from the raw responses (local runtime: npm run recompute does the same).`,
+  Rebuilds every aggregate from the raw responses and surveys. Locally through the running runtime;
+  for a deployed stack (--stack or --outputs-file) directly against its tables with your AWS
+  credentials (dynamodb:Scan on Responses and Surveys, Scan/PutItem/DeleteItem on Aggregates).
+  Run it while no replies are arriving.`,
   config: `usage: touchpoint config check [--file touchpoints.config.json]`,
 };
 
@@ -309,6 +314,23 @@ async function main(argv: string[]): Promise<number> {
     return command === '' && !help ? 2 : 0;
   }
   if (command === 'config') return configCheck(cleaned);
+  if (command === 'recompute') {
+    // A deployed stack is recomputed from here with AWS credentials: no sign-in to the API needed.
+    const stack = await stackOutputs(connection, process.env);
+    if (stack) {
+      const bars = {
+        responses: new ProgressBar('reading responses'),
+        surveys: new ProgressBar('reading surveys'),
+        writing: new ProgressBar('writing aggregates'),
+      };
+      const result = await recomputeInStack(stack.outputs, stack.region, (p) =>
+        bars[p.phase].update(p.done, p.total),
+      );
+      bars.writing.done();
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      return 0;
+    }
+  }
   const resolved = await resolveConnection(
     connection,
     process.env,
@@ -368,7 +390,7 @@ async function main(argv: string[]): Promise<number> {
       const res = await api(ctx, 'POST', '/dev/recompute', {}).catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 404) {
           throw new ApiError(
-            'this endpoint is a deployed stack: run `npm run recompute` with AWS credentials and the table env vars (see README)',
+            'this endpoint is a deployed stack: recompute with --stack <prefix> or --outputs-file <file> (and AWS credentials) instead of --endpoint',
             404,
           );
         }

@@ -13,6 +13,9 @@ import type { Survey } from '../domain/survey.ts';
 import type { Deps } from '../runtime/deps.ts';
 import { snapshot } from './apply-scores.ts';
 
+/** What a recompute reads and writes: the raw tables, the aggregates, the clock and the config. */
+export type RecomputeDeps = Pick<Deps, 'clock' | 'config' | 'surveys' | 'responses' | 'aggregates'>;
+
 export interface RecomputeProgress {
   phase: 'responses' | 'surveys' | 'writing';
   done: number;
@@ -24,7 +27,7 @@ export interface RecomputeProgress {
  * stream consumer must always equal (the fault-injection test compares the two).
  */
 export async function aggregatesFromRaw(
-  deps: Deps,
+  deps: RecomputeDeps,
   onProgress?: (p: RecomputeProgress) => void,
 ): Promise<Map<string, ItemDelta>> {
   const tz = deps.config.reportingTimeZone;
@@ -74,7 +77,7 @@ export async function aggregatesFromRaw(
  * Run it while the stream consumer is quiet (it does not coordinate with in-flight batches).
  */
 export async function recomputeAggregates(
-  deps: Deps,
+  deps: RecomputeDeps,
   onProgress?: (p: RecomputeProgress) => void,
 ): Promise<{ items: number; removed: number; keptHistorical: number }> {
   const fresh = await aggregatesFromRaw(deps, onProgress);

@@ -1,13 +1,15 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { ADMIN_TOKEN, startTestRuntime } from '../support/runtime.ts';
+import { sendEvent, sendSms } from '../../local/simulator.ts';
+import { ADMIN_TOKEN, OUR_NUMBER, startTestRuntime } from '../support/runtime.ts';
 
 /**
  * The CLI against a "deployed" stack: the admin API is the real local runtime; CloudFormation,
@@ -296,5 +298,66 @@ describe('admin CLI against a deployed stack (outputs file, CloudFormation, secr
     const bad = await cli(['scores', '--outputs-file', file]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`--outputs-file ${file}:`);
+  });
+
+  it('recomputes a deployed stack against its tables with AWS credentials, without signing in', async () => {
+    // A reply stored in the "deployed" tables (the local runtime's, on DynamoDB Local).
+    const sample = JSON.parse(readFileSync('events/canonical/purchase-sms.json', 'utf8'));
+    const phone = '+12015550176';
+    await sendEvent(
+      rt.url,
+      {
+        ...sample,
+        eventId: 'deployed-recompute',
+        occurredAt: rt.clock.now().toISOString(),
+        customer: { ...sample.customer, id: 'deployed-recompute', phone, email: 'deployed@example.com' },
+        context: { orderId: 'DEPLOYED-1' },
+      },
+      'local-generic-webhook-secret',
+      rt.clock.now(),
+    );
+    await rt.advance({ advanceSeconds: 3700 });
+    await sendSms(rt.url, { from: phone, to: OUR_NUMBER, body: '6' }, 'local-twilio-auth-token');
+    await rt.drainStreams();
+    const { updatedAt: _at, ...live } = (await rt.deps.aggregates.get('purchase', 'ALL')) ?? {};
+    expect(live['n|all']).toBeGreaterThan(0);
+    await rt.dynamo.send(
+      new DeleteItemCommand({
+        TableName: rt.deps.aggregates.table,
+        Key: { pk: { S: 'purchase' }, sk: { S: 'ALL' } },
+      }),
+    );
+    const tables = {
+      ResponsesTableName: rt.deps.responses.table,
+      SurveysTableName: rt.deps.surveys.table,
+      AggregatesTableName: rt.deps.aggregates.table,
+    };
+    const file = join(dir, 'cdk-outputs-recompute.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        'Touchpoint-prod-Stateful': { ...stacks['Touchpoint-prod-Stateful'], ...tables },
+        'Touchpoint-prod-Stateless': stacks['Touchpoint-prod-Stateless'],
+      }),
+    );
+    seen.length = 0;
+    const res = await cli(['recompute', '--outputs-file', file], {
+      AWS_ENDPOINT_URL_DYNAMODB: rt.dynamoEndpoint,
+      // DynamoDB Local keeps tables per access key: use the runtime's.
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+    });
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout).items).toBeGreaterThan(0);
+    // Cognito mode, yet no sign-in and no secret: a recompute needs only the tables.
+    expect(seen).toHaveLength(0);
+    const { updatedAt: _again, ...restored } = (await rt.deps.aggregates.get('purchase', 'ALL')) ?? {};
+    expect(restored).toEqual(live);
+
+    writeFileSync(file, JSON.stringify({ 'Touchpoint-Stateless': stacks['Touchpoint-Stateless'] }));
+    const missing = await cli(['recompute', '--outputs-file', file]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no ResponsesTableName, SurveysTableName, AggregatesTableName');
   });
 });
