@@ -1,5 +1,7 @@
 import { type App, type Environment, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { loadTouchpointConfig } from '../shared/domain/touchpoints.ts';
+import shippedTouchpoints from '../touchpoints.config.json' with { type: 'json' };
 import { type DeployConfig, readDeployConfig } from './config.ts';
 import { StatefulStack } from './stateful/stateful-stack.ts';
 import { StatelessStack } from './stateless/stateless-stack.ts';
@@ -31,8 +33,16 @@ function environmentFrom(source: NodeJS.ProcessEnv, config: DeployConfig): Envir
 /**
  * Adds the Touchpoint stacks to `app`, configured from its context, with the cdk-nag
  * AwsSolutions checks registered (synthesis fails on any unacknowledged finding).
+ * `touchpoints` is the survey rules file bundled with the functions (touchpoints.config.json).
  */
-export function buildTouchpointApp(app: App, source: NodeJS.ProcessEnv = process.env): TouchpointApp {
+export function buildTouchpointApp(
+  app: App,
+  source: NodeJS.ProcessEnv = process.env,
+  touchpoints: unknown = shippedTouchpoints,
+): TouchpointApp {
+  // The functions validate the rules at cold start; an invalid file must fail synth instead,
+  // with the same message naming the field, rather than every function after a deploy.
+  loadTouchpointConfig(touchpoints);
   const config = readDeployConfig(app.node);
   const env = environmentFrom(source, config);
   const prefix = config.stage ? `Touchpoint-${config.stage}` : 'Touchpoint';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { parseDeployConfig, readDeployConfig } from '../../infra/config.ts';
@@ -130,6 +131,17 @@ describe('buildTouchpointApp environment', () => {
     expect(() => buildTouchpointApp(app, { CDK_DEFAULT_REGION: 'us-east-1' })).toThrow(
       /kmsKeyArn: the key is in eu-west-1 but the deployment region is us-east-1/,
     );
+  });
+
+  it('fails synthesis on an invalid survey rules file, naming the field', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const rules = JSON.parse(readFileSync('touchpoints.config.json', 'utf8'));
+    rules.touchpoints.delivery.delayMinutes = 0;
+
+    expect(() => buildTouchpointApp(app, {}, rules)).toThrow(
+      /touchpoints\.delivery\.delayMinutes: must be between 1 and 43200/,
+    );
+    expect(app.node.children).toHaveLength(0);
   });
 
   it('stays environment-agnostic without CDK_DEFAULT_* so synth needs no credentials', () => {
