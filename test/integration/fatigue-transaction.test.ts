@@ -31,13 +31,15 @@ describe('fatigue claims and survey creation are one transaction', () => {
   });
 
   it('writes a scheduled survey, both fatigue claims and the event record in one transaction', async () => {
+    const deliver = () =>
+      sendEvent(
+        rt.url,
+        event(1, 'purchase', '+12015550170', 'one.write@example.com'),
+        SECRET,
+        rt.clock.now(),
+      );
     meter.reset();
-    const res = await sendEvent(
-      rt.url,
-      event(1, 'purchase', '+12015550170', 'one.write@example.com'),
-      SECRET,
-      rt.clock.now(),
-    );
+    const res = await deliver();
     expect(res.json).toMatchObject({ outcome: 'scheduled', duplicate: false });
     expect({ requests: meter.writeRequests, items: meter.writeItems }).toEqual({ requests: 1, items: 4 });
     expect(await rt.deps.events.get('fatigue-purchase-1-+12015550170')).toMatchObject({
@@ -46,12 +48,7 @@ describe('fatigue claims and survey creation are one transaction', () => {
     });
     // The same delivery again is answered from that record and writes nothing.
     meter.reset();
-    const again = await sendEvent(
-      rt.url,
-      event(1, 'purchase', '+12015550170', 'one.write@example.com'),
-      SECRET,
-      rt.clock.now(),
-    );
+    const again = await deliver();
     expect(again.json).toMatchObject({ outcome: 'duplicate', duplicate: true });
     expect(meter.writeRequests).toBe(0);
   });
