@@ -12,7 +12,7 @@ import {
   resolveConnection,
   stackOutputs,
 } from './connection.ts';
-import { ProgressBar } from './progress.ts';
+import { ProgressBar, recomputeProgress } from './progress.ts';
 import { recomputeInStack } from './recompute-stack.ts';
 
 /**
@@ -318,15 +318,9 @@ async function main(argv: string[]): Promise<number> {
     // A deployed stack is recomputed from here with AWS credentials: no sign-in to the API needed.
     const stack = await stackOutputs(connection, process.env);
     if (stack) {
-      const bars = {
-        responses: new ProgressBar('reading responses'),
-        surveys: new ProgressBar('reading surveys'),
-        writing: new ProgressBar('writing aggregates'),
-      };
-      const result = await recomputeInStack(stack.outputs, stack.region, (p) =>
-        bars[p.phase].update(p.done, p.total),
-      );
-      bars.writing.done();
+      const progress = recomputeProgress();
+      const result = await recomputeInStack(stack.outputs, stack.region, progress.update);
+      progress.done();
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       return 0;
     }

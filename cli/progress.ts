@@ -1,3 +1,5 @@
+import type { RecomputeProgress } from '../shared/usecases/recompute.ts';
+
 /** A one-line progress bar on stderr (only when stderr is a terminal, so pipes stay clean). */
 export class ProgressBar {
   private last = 0;
@@ -22,4 +24,14 @@ export class ProgressBar {
   done(message = ''): void {
     if (this.stream.isTTY) this.stream.write(`\r\x1b[2K${message ? `${message}\n` : ''}`);
   }
+}
+
+/** One bar per recompute phase (reading responses, reading surveys, writing aggregates). */
+export function recomputeProgress(): { update: (p: RecomputeProgress) => void; done: () => void } {
+  const bars = {
+    responses: new ProgressBar('reading responses'),
+    surveys: new ProgressBar('reading surveys'),
+    writing: new ProgressBar('writing aggregates'),
+  };
+  return { update: (p) => bars[p.phase].update(p.done, p.total), done: () => bars.writing.done() };
 }

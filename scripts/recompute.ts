@@ -1,4 +1,4 @@
-import { ProgressBar } from '../cli/progress.ts';
+import { recomputeProgress } from '../cli/progress.ts';
 import { localEnv } from '../local/env.ts';
 import { REPO_ROOT } from '../local/runtime.ts';
 import { buildDeps } from '../shared/runtime/deps.ts';
@@ -13,13 +13,9 @@ import { recomputeAggregates } from '../shared/usecases/recompute.ts';
 async function main(): Promise<void> {
   if (process.env.RESPONSES_TABLE && process.env.AGGREGATES_TABLE) {
     const deps = await buildDeps(process.env);
-    const bars = {
-      responses: new ProgressBar('reading responses'),
-      surveys: new ProgressBar('reading surveys'),
-      writing: new ProgressBar('writing aggregates'),
-    };
-    const result = await recomputeAggregates(deps, (p) => bars[p.phase].update(p.done, p.total));
-    bars.writing.done();
+    const progress = recomputeProgress();
+    const result = await recomputeAggregates(deps, progress.update);
+    progress.done();
     console.log(JSON.stringify(result));
     return;
   }

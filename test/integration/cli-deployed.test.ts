@@ -120,7 +120,10 @@ function fakeAws(stacks: Record<string, Record<string, string>>, seen: Seen[]): 
   });
 }
 
-describe('admin CLI against a deployed stack (outputs file, CloudFormation, secret, Cognito)', () => {
+// Every CLI call starts a Node process that loads TypeScript through tsx: allow for a loaded machine.
+describe('admin CLI against a deployed stack (outputs file, CloudFormation, secret, Cognito)', {
+  timeout: 90_000,
+}, () => {
   let rt: LocalRuntime;
   let aws: Server;
   let awsUrl: string;

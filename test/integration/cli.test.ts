@@ -24,7 +24,8 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   }
 }
 
-describe('admin CLI against the local runtime', () => {
+// Every CLI call starts a Node process that loads TypeScript through tsx: allow for a loaded machine.
+describe('admin CLI against the local runtime', { timeout: 90_000 }, () => {
   let rt: LocalRuntime;
   let auth: string[];
   /** The sample purchase, made now by another customer (`id`, with that phone and its own email). */
