@@ -177,6 +177,22 @@ describe('channels and replies', () => {
       ]);
     });
 
+    it('sends by email when the number is a landline, without retrying the SMS', async () => {
+      const phone = '+12015550181';
+      const id = await surveyOf(
+        rt,
+        canonical(rt, { customer: { id: 's4l', phone, email: 'landline@example.com' } }),
+      );
+      await rt.advance({ advanceSeconds: 3600 });
+      const survey = await rt.deps.surveys.get(id);
+      expect(survey).toMatchObject({ status: 'sent', channel: 'email' });
+      expect(survey?.attempts.map((a) => `${a.channel}:${a.status}`)).toEqual(['sms:failed', 'email:sent']);
+      expect(survey?.decisions.find((d) => d.rule === 'fallback')).toMatchObject({ outcome: 'email' });
+      expect(survey?.decisions.find((d) => d.rule === 'fallback')?.detail).toMatch(/^sms landline: /);
+      const sent = rt.sandbox.outbox().filter((m) => m.surveyId === id && m.kind === 'send');
+      expect(sent.map((m) => [m.channel, m.to])).toEqual([['email', 'landline@example.com']]);
+    });
+
     it('never texts an invalid number twice and records the permanent failure', async () => {
       const id = await surveyOf(rt, canonical(rt, { customer: { id: 's5', phone: '+12015550190' } }));
       const survey = await rt.deps.surveys.get(id);
