@@ -263,6 +263,40 @@ describe('channels and replies', () => {
     });
   });
 
+  describe('IVR fallback on no answer', () => {
+    it('texts the survey when nobody answers the call, and a repeated status callback changes nothing', async () => {
+      const phone = '+12015550137';
+      const id = await surveyOf(
+        rt,
+        canonical(rt, { customer: { id: 'v3', phone }, preferredChannel: 'voice' }),
+      );
+      const call = rt.sandbox.outbox().find((m) => m.surveyId === id && m.channel === 'voice');
+      expect(call).toBeDefined();
+      const status = { CallSid: 'CA3', CallStatus: 'no-answer', To: phone };
+      const first = await postTwilio(`${rt.url}/twilio/status?surveyId=${id}&channel=voice`, status, TWILIO);
+      expect(first.status).toBe(200);
+      const again = await postTwilio(`${rt.url}/twilio/status?surveyId=${id}&channel=voice`, status, TWILIO);
+      expect(again.status).toBe(200);
+      await rt.advance({ advanceSeconds: 60 });
+      expect(
+        rt.sandbox
+          .outbox()
+          .filter((m) => m.surveyId === id && m.kind === 'send')
+          .map((m) => [m.channel, m.to]),
+      ).toEqual([
+        ['voice', phone],
+        ['sms', phone],
+      ]);
+      const survey = await rt.deps.surveys.get(id);
+      expect(survey).toMatchObject({ status: 'sent', channel: 'sms' });
+      expect(survey?.attempts.map((a) => `${a.channel}:${a.status}`)).toEqual([
+        'voice:sent',
+        'voice:no_answer',
+        'sms:sent',
+      ]);
+    });
+  });
+
   describe('crash recovery of a send', () => {
     it('asks the provider after the lease: a message that went out is not sent again', async () => {
       const phone = '+12015550152';
