@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { systemClock } from '../shared/adapters/clock.ts';
 import { AggregateStore } from '../shared/adapters/dynamo/aggregate-store.ts';
+import { documentClientOf } from '../shared/adapters/dynamo/client.ts';
 import { ResponseStore } from '../shared/adapters/dynamo/response-store.ts';
 import { SurveyStore } from '../shared/adapters/dynamo/survey-store.ts';
 import { shippedConfig } from '../shared/domain/touchpoints.ts';
@@ -27,7 +27,7 @@ export async function recomputeInStack(
       `the stack outputs have no ${missing.join(', ')} (the stateful stack's table names)`,
     );
   const dynamo = new DynamoDBClient({ ...(region && { region }), maxAttempts: 5 });
-  const db = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
+  const db = documentClientOf(dynamo);
   try {
     return await recomputeAggregates(
       {

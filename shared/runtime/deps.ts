@@ -2,11 +2,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SesEmail, SnsAlerts, SnsSms } from '../adapters/channels/aws.ts';
 import { createTwilioClient, TwilioSms, TwilioVoice } from '../adapters/channels/twilio.ts';
 import { systemClock } from '../adapters/clock.ts';
 import { AggregateStore } from '../adapters/dynamo/aggregate-store.ts';
+import { documentClientOf } from '../adapters/dynamo/client.ts';
 import { EventStore } from '../adapters/dynamo/event-store.ts';
 import { ResponseStore } from '../adapters/dynamo/response-store.ts';
 import { SurveyStore } from '../adapters/dynamo/survey-store.ts';
@@ -88,7 +88,7 @@ export async function buildDeps(
   const secrets = overrides.secrets ?? (await loadSecrets(env, source));
   const config = overrides.config ?? shippedConfig();
   const dynamo = overrides.dynamo ?? new DynamoDBClient({ maxAttempts: 5 });
-  const db = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
+  const db = documentClientOf(dynamo);
   const meter = overrides.meter ?? usage.none;
   const twilio = createTwilioClient(
     secrets.TWILIO_ACCOUNT_SID,
