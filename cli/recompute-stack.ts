@@ -34,7 +34,7 @@ export async function recomputeInStack(
         clock: systemClock,
         config: shippedConfig(),
         responses: new ResponseStore(db, outputs.ResponsesTableName ?? ''),
-        surveys: new SurveyStore(db, outputs.SurveysTableName ?? ''),
+        surveys: new SurveyStore(db, { surveys: outputs.SurveysTableName ?? '' }),
         aggregates: new AggregateStore(db, outputs.AggregatesTableName ?? ''),
       },
       onProgress,

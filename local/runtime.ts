@@ -149,6 +149,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     ...source,
     EVENTS_TABLE: names.events,
     SURVEYS_TABLE: names.surveys,
+    CUSTOMERS_TABLE: names.customers,
     RESPONSES_TABLE: names.responses,
     AGGREGATES_TABLE: names.aggregates,
     TWILIO_API_BASE_URL: sandboxUrl,

@@ -43,6 +43,7 @@ export const EnvSchema = z.object({
   // fails with a ConfigError naming the variable (see shared/runtime/deps.ts).
   EVENTS_TABLE: z.string().min(1).optional(),
   SURVEYS_TABLE: z.string().min(1).optional(),
+  CUSTOMERS_TABLE: z.string().min(1).optional(),
   RESPONSES_TABLE: z.string().min(1).optional(),
   AGGREGATES_TABLE: z.string().min(1).optional(),
   TOUCHPOINT_SECRET_ARN: z.string().startsWith('arn:').optional(),

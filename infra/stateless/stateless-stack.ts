@@ -86,7 +86,7 @@ export class StatelessStack extends Stack {
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     const { config, stateful } = props;
-    const { Events, Surveys, Responses, Aggregates } = stateful.tables;
+    const { Events, Surveys, Customers, Responses, Aggregates } = stateful.tables;
 
     const environment: Record<string, string> = {
       POWERTOOLS_SERVICE_NAME: 'touchpoint',
@@ -117,15 +117,18 @@ export class StatelessStack extends Stack {
       description: 'Shopify, Zendesk, AfterShip and generic signed webhooks -> survey scheduling',
     })
       .bindTable(Events, 'readWrite')
-      .bindTable(Surveys, 'readWrite');
+      .bindTable(Surveys, 'readWrite')
+      .bindTable(Customers, 'readWrite');
     const twilioWebhook = make('twilio-webhook', {
       description: 'Twilio inbound SMS, delivery/call status and IVR steps',
     })
       .bindTable(Surveys, 'readWrite')
+      .bindTable(Customers, 'readWrite')
       .bindTable(Responses, 'readWrite')
       .bindTable(Events, 'read');
     const emailLink = make('email-link', { description: 'Signed survey answer and unsubscribe links' })
       .bindTable(Surveys, 'readWrite')
+      .bindTable(Customers, 'readWrite')
       .bindTable(Responses, 'readWrite');
     const adminApi = make('admin-api', {
       description:
@@ -138,6 +141,7 @@ export class StatelessStack extends Stack {
       .bindTable(Aggregates, 'readWrite')
       .bindTable(Responses, 'readWrite')
       .bindTable(Surveys, 'readWrite')
+      .bindTable(Customers, 'readWrite')
       .bindTable(Events, 'readWrite');
     const dispatchTick = make('dispatch-tick', {
       description: 'Every minute: send due surveys, retry pending alerts, report the backlog',
@@ -149,6 +153,7 @@ export class StatelessStack extends Stack {
       async: { retryAttempts: 0, maxEventAge: Duration.minutes(2) },
     })
       .bindTable(Surveys, 'readWrite')
+      .bindTable(Customers, 'readWrite')
       // sweepPendingAlerts reads pending alerts and marks them sent.
       .bindTable(Aggregates, 'readWrite')
       .bindAlertTopic(stateful.alertTopic);
@@ -167,11 +172,14 @@ export class StatelessStack extends Stack {
       async: asyncEvents,
     })
       .bindTable(Events, 'readWrite')
-      .bindTable(Surveys, 'readWrite');
+      .bindTable(Surveys, 'readWrite')
+      .bindTable(Customers, 'readWrite');
     const sesFeedback = make('ses-feedback', {
       description: 'SES bounces, complaints and deliveries -> email suppression and survey status',
       async: asyncEvents,
-    }).bindTable(Surveys, 'readWrite');
+    })
+      .bindTable(Surveys, 'readWrite')
+      .bindTable(Customers, 'readWrite');
 
     this.functions = {
       'ingest-webhook': ingestWebhook,

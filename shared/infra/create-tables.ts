@@ -47,6 +47,7 @@ export function tableNamesFor(prefix: string): TableNames {
   return {
     events: `${prefix}-Events`,
     surveys: `${prefix}-Surveys`,
+    customers: `${prefix}-Customers`,
     responses: `${prefix}-Responses`,
     aggregates: `${prefix}-Aggregates`,
   };
@@ -55,6 +56,7 @@ export function tableNamesFor(prefix: string): TableNames {
 const KEY_OF: Record<TableDefinition['id'], keyof TableNames> = {
   Events: 'events',
   Surveys: 'surveys',
+  Customers: 'customers',
   Responses: 'responses',
   Aggregates: 'aggregates',
 };

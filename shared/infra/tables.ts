@@ -7,7 +7,7 @@ export type KeyType = 'S' | 'N';
 
 export interface TableDefinition {
   /** Logical id, also the suffix of the physical table name. */
-  id: 'Events' | 'Surveys' | 'Responses' | 'Aggregates';
+  id: 'Events' | 'Surveys' | 'Customers' | 'Responses' | 'Aggregates';
   /** Env var through which functions learn the physical table name. */
   envVar: string;
   partitionKey: { name: string; type: KeyType };
@@ -33,9 +33,9 @@ export const EVENTS_TABLE: TableDefinition = {
 };
 
 /**
- * Surveys, customers (fatigue state) and contacts (consent). `gsi1` is the sparse due-time
- * index the dispatcher queries; `gsi2` finds the open surveys of a phone-number pair or email
- * so replies are routed. The stream feeds sent/delivered/answered counts into the scores.
+ * Surveys. `gsi1` is the sparse due-time index the dispatcher queries; `gsi2` finds the open
+ * surveys of a phone-number pair or email so replies are routed. The stream feeds
+ * sent/delivered/answered counts into the scores.
  */
 export const SURVEYS_TABLE: TableDefinition = {
   id: 'Surveys',
@@ -61,6 +61,23 @@ export const SURVEYS_TABLE: TableDefinition = {
     },
   ],
   stream: 'NEW_AND_OLD_IMAGES',
+  ttlAttribute: 'ttl',
+};
+
+/**
+ * Customer state the engine decides with: fatigue profiles (`CUSTOMER#<identity>`/`PROFILE`),
+ * the open tickets under an identity (`CUSTOMER#<identity>`/`TICKET#…`, expiring by TTL) and the
+ * consent of each phone number and email address (`CONTACT#<contact>`/`CONSENT`).
+ * Deliberately without indexes or a stream: every ingested event claims one or two profiles, and
+ * in the Surveys table each claim was also a stream record the score consumer had to read and
+ * drop, plus index upkeep on every write (on DynamoDB Local a third of the ingest cost).
+ */
+export const CUSTOMERS_TABLE: TableDefinition = {
+  id: 'Customers',
+  envVar: 'CUSTOMERS_TABLE',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  globalIndexes: [],
   ttlAttribute: 'ttl',
 };
 
@@ -102,4 +119,10 @@ export const AGGREGATES_TABLE: TableDefinition = {
   ttlAttribute: 'ttl',
 };
 
-export const TABLES = [EVENTS_TABLE, SURVEYS_TABLE, RESPONSES_TABLE, AGGREGATES_TABLE] as const;
+export const TABLES = [
+  EVENTS_TABLE,
+  SURVEYS_TABLE,
+  CUSTOMERS_TABLE,
+  RESPONSES_TABLE,
+  AGGREGATES_TABLE,
+] as const;

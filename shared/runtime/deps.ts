@@ -105,7 +105,12 @@ export async function buildDeps(
     config,
     events: overrides.events ?? store('EVENTS_TABLE', env.EVENTS_TABLE, (t) => new EventStore(db, t, meter)),
     surveys:
-      overrides.surveys ?? store('SURVEYS_TABLE', env.SURVEYS_TABLE, (t) => new SurveyStore(db, t, meter)),
+      overrides.surveys ??
+      store(
+        'SURVEYS_TABLE',
+        env.SURVEYS_TABLE,
+        (t) => new SurveyStore(db, { surveys: t, customers: env.CUSTOMERS_TABLE }, meter),
+      ),
     responses:
       overrides.responses ??
       store('RESPONSES_TABLE', env.RESPONSES_TABLE, (t) => new ResponseStore(db, t, meter)),

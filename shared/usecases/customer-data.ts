@@ -138,14 +138,7 @@ export async function eraseCustomer(deps: Deps, ref: string): Promise<Record<str
       new DeleteCommand({ TableName: deps.events.table, Key: { pk: `EVENT#${e.eventId}` } }),
     );
   }
-  for (const p of data.profiles) {
-    await deps.surveys.db.send(
-      new DeleteCommand({
-        TableName: deps.surveys.table,
-        Key: { pk: `CUSTOMER#${p.customerId}`, sk: 'PROFILE' },
-      }),
-    );
-  }
+  for (const p of data.profiles) await deps.surveys.forgetCustomer(p.customerId);
   let tickets = 0;
   for (const identity of new Set([...data.identifiers, ...data.surveys.flatMap(identitiesOfSurvey)]))
     tickets += await deps.surveys.forgetTickets(identity);

@@ -24,25 +24,23 @@ type TableId = TableDefinition['id'];
 type Access = 'read' | 'write' | 'stream';
 
 /** The least-privilege contract: which tables each function may touch, and how. */
+const RW: Access[] = ['read', 'write'];
+// Customers (fatigue profiles, open tickets, consent) goes wherever a survey is decided, sent or
+// answered, or consent changes; the score consumer never needs it.
 const EXPECTED_TABLE_ACCESS: Record<FunctionName, Partial<Record<TableId, Access[]>>> = {
-  'ingest-webhook': { Events: ['read', 'write'], Surveys: ['read', 'write'] },
-  'twilio-webhook': { Surveys: ['read', 'write'], Responses: ['read', 'write'], Events: ['read'] },
-  'email-link': { Surveys: ['read', 'write'], Responses: ['read', 'write'] },
-  // Erase (rewrite responses/surveys, delete events, scrub alerts) and send-test need writes.
-  'admin-api': {
-    Aggregates: ['read', 'write'],
-    Responses: ['read', 'write'],
-    Surveys: ['read', 'write'],
-    Events: ['read', 'write'],
-  },
-  'dispatch-tick': { Surveys: ['read', 'write'], Aggregates: ['read', 'write'] },
+  'ingest-webhook': { Events: RW, Surveys: RW, Customers: RW },
+  'twilio-webhook': { Surveys: RW, Customers: RW, Responses: RW, Events: ['read'] },
+  'email-link': { Surveys: RW, Customers: RW, Responses: RW },
+  // Erase (rewrite responses/surveys, delete events and profiles, scrub alerts) and send-test need writes.
+  'admin-api': { Aggregates: RW, Responses: RW, Surveys: RW, Customers: RW, Events: RW },
+  'dispatch-tick': { Surveys: RW, Customers: RW, Aggregates: RW },
   'score-stream': {
     Responses: ['read', 'stream'],
     Surveys: ['read', 'stream'],
-    Aggregates: ['read', 'write'],
+    Aggregates: RW,
   },
-  'eventbridge-ingest': { Events: ['read', 'write'], Surveys: ['read', 'write'] },
-  'ses-feedback': { Surveys: ['read', 'write'] },
+  'eventbridge-ingest': { Events: RW, Surveys: RW, Customers: RW },
+  'ses-feedback': { Surveys: RW, Customers: RW },
 };
 
 /** Actions IAM offers no resource-level permissions for; the only ones allowed on "*". */

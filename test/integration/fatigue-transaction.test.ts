@@ -1,3 +1,11 @@
+import { DescribeTableCommand, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+} from '@aws-sdk/client-dynamodb-streams';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { sendEvent } from '../../local/simulator.ts';
@@ -51,6 +59,54 @@ describe('fatigue claims and survey creation are one transaction', () => {
     const again = await deliver();
     expect(again.json).toMatchObject({ outcome: 'duplicate', duplicate: true });
     expect(meter.writeRequests).toBe(0);
+  });
+
+  it('keeps the claims in the Customers table, so the Surveys stream carries surveys only', async () => {
+    const phone = '+12015550174';
+    const res = await sendEvent(
+      rt.url,
+      event(1, 'purchase', phone, 'split.tables@example.com'),
+      SECRET,
+      rt.clock.now(),
+    );
+    const surveyId = (res.json as { surveyId: string }).surveyId;
+    const item = async (table: string, pk: string, sk: string) =>
+      (await rt.dynamo.send(new GetItemCommand({ TableName: table, Key: marshall({ pk, sk }) }))).Item;
+
+    // The phone identity's claim points at the new survey, in Customers and nowhere else.
+    expect(await rt.deps.surveys.getCustomer(phone)).toMatchObject({ lastSurveyId: surveyId, version: 1 });
+    expect(await item(rt.deps.surveys.customersTable, `CUSTOMER#${phone}`, 'PROFILE')).toBeDefined();
+    expect(await item(rt.deps.surveys.table, `CUSTOMER#${phone}`, 'PROFILE')).toBeUndefined();
+
+    // Every record on the Surveys stream so far (this file's events and claims) is a survey.
+    const { Table } = await rt.dynamo.send(new DescribeTableCommand({ TableName: rt.deps.surveys.table }));
+    const streams = new DynamoDBStreamsClient({
+      endpoint: rt.dynamoEndpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const { StreamDescription } = await streams.send(
+      new DescribeStreamCommand({ StreamArn: Table?.LatestStreamArn }),
+    );
+    const keys: string[] = [];
+    for (const shard of StreamDescription?.Shards ?? []) {
+      const { ShardIterator } = await streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: Table?.LatestStreamArn,
+          ShardId: shard.ShardId,
+          ShardIteratorType: 'TRIM_HORIZON',
+        }),
+      );
+      let iterator = ShardIterator;
+      for (let page = 0; iterator && page < 50; page++) {
+        const out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
+        keys.push(...(out.Records ?? []).map((r) => String(r.dynamodb?.Keys?.pk?.S)));
+        if ((out.Records ?? []).length === 0) break;
+        iterator = out.NextShardIterator;
+      }
+    }
+    expect(keys).toContain(`SURVEY#${surveyId}`);
+    expect(keys.filter((k) => !k.startsWith('SURVEY#'))).toEqual([]);
   });
 
   it('schedules exactly one survey when eight purchases of one customer arrive at once', async () => {

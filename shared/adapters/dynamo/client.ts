@@ -13,6 +13,7 @@ export function documentClientOf(client: DynamoDBClient): DynamoDBDocumentClient
 export interface TableNames {
   events: string;
   surveys: string;
+  customers: string;
   responses: string;
   aggregates: string;
 }

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Decision } from '../../domain/model.ts';
 import type { Survey } from '../../domain/survey.ts';
+import { ConfigError } from '../../errors.ts';
 import { conditionalPut, type OnceOnlyPut } from './conditional-put.ts';
 import { type UsageMeter, usage } from './usage.ts';
 
@@ -38,6 +39,10 @@ const customerKey = (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk:
 const contactKey = (contact: string) => ({ pk: `CONTACT#${contact.toLowerCase()}`, sk: 'CONSENT' });
 
 const ticketSortPrefix = 'TICKET#';
+
+/** How an item is found again in a BatchGetItem answer: its key attributes. */
+const itemKey = (item: Record<string, unknown>) =>
+  `${String(item.pk)}|${item.sk === undefined ? '' : String(item.sk)}`;
 
 /**
  * A ticket nobody has reported on for this long no longer counts as open: a lost "solved" webhook
@@ -83,12 +88,34 @@ function surveyItem(survey: Survey): SurveyItem {
   };
 }
 
+/**
+ * Surveys (Surveys table) and the customer state they are decided with: fatigue profiles, open
+ * tickets and contact consent (Customers table). One store because ingest writes a survey and its
+ * customers' claims in one transaction.
+ */
 export class SurveyStore {
+  /** The Surveys table. */
+  readonly table: string;
+  private readonly customers: string | undefined;
+
   constructor(
     readonly db: DynamoDBDocumentClient,
-    readonly table: string,
+    tables: { surveys: string; customers?: string | undefined },
     private readonly meter: UsageMeter = usage.none,
-  ) {}
+  ) {
+    this.table = tables.surveys;
+    this.customers = tables.customers;
+  }
+
+  /**
+   * The Customers table. A function is told only the tables it may use; one that was not given
+   * this one fails here, naming the variable, instead of with an access error from DynamoDB.
+   */
+  get customersTable(): string {
+    if (!this.customers)
+      throw new ConfigError('missing CUSTOMERS_TABLE: this function was not given that table');
+    return this.customers;
+  }
 
   async get(surveyId: string, consistent = true): Promise<Survey | undefined> {
     const out = await this.db.send(
@@ -139,7 +166,7 @@ export class SurveyStore {
       },
       ...input.claims.map(({ profile, expectedVersion }) => ({
         Put: {
-          TableName: this.table,
+          TableName: this.customersTable,
           Item: { ...profile, ...customerKey(profile.customerId), version: expectedVersion + 1 },
           ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
           ...(expectedVersion !== 0 && { ExpressionAttributeValues: { ':v': expectedVersion } }),
@@ -350,23 +377,28 @@ export class SurveyStore {
     return this.surveysFor(out.Items ?? [], (item) => item.gsi2pk === threadKey);
   }
 
-  /** Strongly consistent BatchGetItem of up to 100 keys, retrying unprocessed ones; keyed `pk|sk`. */
+  /**
+   * Strongly consistent BatchGetItem of up to 100 keys over one or more tables, retrying
+   * unprocessed ones. Items come back per table, keyed `pk|sk` (`pk|` without a sort key).
+   */
   private async batchGet(
-    keys: ReadonlyArray<{ pk: string; sk: string }>,
-    also?: { table: string; key: Record<string, unknown> },
-  ): Promise<Map<string, Record<string, unknown>>> {
-    const unique = [...new Map(keys.map((k) => [`${k.pk}|${k.sk}`, k])).values()];
-    const found = new Map<string, Record<string, unknown>>();
-    let pending: Record<string, { Keys: Array<Record<string, unknown>>; ConsistentRead: true }> = {
-      [this.table]: { Keys: unique, ConsistentRead: true },
-      ...(also && { [also.table]: { Keys: [also.key], ConsistentRead: true } }),
-    };
+    request: Readonly<Record<string, ReadonlyArray<Record<string, unknown>>>>,
+  ): Promise<Map<string, Map<string, Record<string, unknown>>>> {
+    const found = new Map<string, Map<string, Record<string, unknown>>>();
+    let pending: Record<string, { Keys: Array<Record<string, unknown>>; ConsistentRead: true }> = {};
+    for (const [table, keys] of Object.entries(request)) {
+      found.set(table, new Map());
+      if (keys.length === 0) continue;
+      const unique = [...new Map(keys.map((k) => [itemKey(k), k])).values()];
+      pending[table] = { Keys: unique, ConsistentRead: true };
+    }
     for (let attempt = 0; Object.keys(pending).length > 0 && attempt < 8; attempt++) {
       const out = await this.db.send(new BatchGetCommand({ RequestItems: pending, ...this.meter.rc }));
       this.meter.record(out.ConsumedCapacity, 'read');
-      for (const item of out.Responses?.[this.table] ?? []) found.set(`${item.pk}|${item.sk}`, item);
-      // Items of the other table are keyed by their table name (one key is asked for there).
-      for (const item of also ? (out.Responses?.[also.table] ?? []) : []) found.set(also?.table ?? '', item);
+      for (const [table, items] of Object.entries(out.Responses ?? {})) {
+        const into = found.get(table);
+        for (const item of items) into?.set(itemKey(item), item);
+      }
       pending = (out.UnprocessedKeys ?? {}) as typeof pending;
       if (Object.keys(pending).length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
     }
@@ -386,17 +418,18 @@ export class SurveyStore {
     const keys = indexItems.map((i) => ({ pk: String(i.pk), sk: String(i.sk) }));
     const found = new Map<string, Record<string, unknown>>();
     for (let i = 0; i < keys.length; i += 100) {
-      for (const [k, v] of await this.batchGet(keys.slice(i, i + 100))) found.set(k, v);
+      const page = await this.batchGet({ [this.table]: keys.slice(i, i + 100) });
+      for (const [k, v] of page.get(this.table) ?? []) found.set(k, v);
     }
     return keys
-      .map((k) => found.get(`${k.pk}|${k.sk}`))
+      .map((k) => found.get(itemKey(k)))
       .filter((item): item is Record<string, unknown> => item !== undefined && stillListed(item))
       .map(stripKeys);
   }
 
   /**
-   * Everything the engine reads before planning, in ONE BatchGetItem: the survey (to spot a
-   * duplicate), the customer's profiles (fatigue) and the contacts' consent.
+   * Everything the engine reads before planning, in ONE BatchGetItem over both tables: the survey
+   * (to spot a duplicate), the customer's profiles (fatigue) and the contacts' consent.
    */
   async planningState(
     surveyId: string,
@@ -410,18 +443,23 @@ export class SurveyStore {
     consent: Map<string, ContactConsent>;
     other?: Record<string, unknown>;
   }> {
-    const keys = [surveyKey(surveyId), ...identities.map(customerKey), ...contacts.map(contactKey)];
-    const found = await this.batchGet(keys, also);
-    const other = also ? found.get(also.table) : undefined;
+    const customers = this.customersTable;
+    const read = await this.batchGet({
+      [this.table]: [surveyKey(surveyId)],
+      [customers]: [...identities.map(customerKey), ...contacts.map(contactKey)],
+      ...(also && { [also.table]: [also.key] }),
+    });
+    const other = also ? read.get(also.table)?.get(itemKey(also.key)) : undefined;
+    const customer = (key: { pk: string; sk: string }) => read.get(customers)?.get(itemKey(key));
     const strip = (item: Record<string, unknown> | undefined) => {
       if (!item) return undefined;
       const { pk: _pk, sk: _sk, ...rest } = item;
       return rest;
     };
-    const surveyItem = found.get(`SURVEY#${surveyId}|SURVEY`);
+    const surveyItem = read.get(this.table)?.get(itemKey(surveyKey(surveyId)));
     const consent = new Map<string, ContactConsent>();
     for (const c of contacts) {
-      const item = strip(found.get(`CONTACT#${c.toLowerCase()}|CONSENT`));
+      const item = strip(customer(contactKey(c)));
       if (item) consent.set(c, item as unknown as ContactConsent);
     }
     return {
@@ -429,7 +467,7 @@ export class SurveyStore {
       ...(other && { other }),
       profiles: identities.map(
         (id) =>
-          (strip(found.get(`CUSTOMER#${id}|PROFILE`)) as CustomerProfile | undefined) ?? {
+          (strip(customer(customerKey(id))) as CustomerProfile | undefined) ?? {
             customerId: id,
             version: 0,
           },
@@ -441,7 +479,7 @@ export class SurveyStore {
   async getCustomer(customerId: string): Promise<CustomerProfile> {
     const out = await this.db.send(
       new GetCommand({
-        TableName: this.table,
+        TableName: this.customersTable,
         Key: customerKey(customerId),
         ConsistentRead: true,
         ...this.meter.rc,
@@ -453,6 +491,11 @@ export class SurveyStore {
     return profile as CustomerProfile;
   }
 
+  /** Deletes a customer's fatigue profile (customer erasure). */
+  async forgetCustomer(customerId: string): Promise<void> {
+    await this.db.send(new DeleteCommand({ TableName: this.customersTable, Key: customerKey(customerId) }));
+  }
+
   /**
    * Records the latest known state of one of the customer's tickets under one of their identities.
    * Later reports win and older ones are dropped, so duplicate and out-of-order webhooks (a late
@@ -460,7 +503,7 @@ export class SurveyStore {
    */
   async recordTicket(identity: string, ticketKey: string, open: boolean, at: string): Promise<boolean> {
     return conditionalPut(this.db, this.meter, {
-      TableName: this.table,
+      TableName: this.customersTable,
       Item: {
         pk: customerKey(identity).pk,
         sk: `${ticketSortPrefix}${ticketKey}`,
@@ -492,7 +535,9 @@ export class SurveyStore {
   async forgetTickets(identity: string): Promise<number> {
     const items = await this.ticketItems(identity);
     for (const item of items) {
-      await this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: item.pk, sk: item.sk } }));
+      await this.db.send(
+        new DeleteCommand({ TableName: this.customersTable, Key: { pk: item.pk, sk: item.sk } }),
+      );
     }
     return items.length;
   }
@@ -503,7 +548,7 @@ export class SurveyStore {
     do {
       const out = await this.db.send(
         new QueryCommand({
-          TableName: this.table,
+          TableName: this.customersTable,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
           ExpressionAttributeValues: { ':pk': customerKey(identity).pk, ':t': ticketSortPrefix },
           ConsistentRead: true,
@@ -521,7 +566,7 @@ export class SurveyStore {
   async getConsent(contact: string): Promise<ContactConsent | undefined> {
     const out = await this.db.send(
       new GetCommand({
-        TableName: this.table,
+        TableName: this.customersTable,
         Key: contactKey(contact),
         ConsistentRead: true,
         ...this.meter.rc,
@@ -558,7 +603,7 @@ export class SurveyStore {
     }
     const out = await this.db.send(
       new UpdateCommand({
-        TableName: this.table,
+        TableName: this.customersTable,
         Key: contactKey(contact),
         UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
         ExpressionAttributeNames: names,
