@@ -1,7 +1,11 @@
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../shared/errors.ts';
+import { TABLES } from '../shared/infra/tables.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
 import { localEnv } from './env.ts';
-import { REPO_ROOT, startLocalRuntime } from './runtime.ts';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * `npm start`: the whole product on this machine — DynamoDB Local (persisted in .touchpoint/),
@@ -9,6 +13,9 @@ import { REPO_ROOT, startLocalRuntime } from './runtime.ts';
  * sandbox channels that record what would have been sent.
  */
 async function main(): Promise<void> {
+  // Imported here, not at the top: touchpoints.config.json is validated when the runtime's modules
+  // load, and a ConfigError thrown then must reach the friendly message below, not a stack trace.
+  const { startLocalRuntime } = await import('./runtime.ts');
   const env = localEnv(REPO_ROOT);
   const inMemory = process.argv.includes('--in-memory') || env.TOUCHPOINT_IN_MEMORY === '1';
   const stateDir = env.TOUCHPOINT_STATE_DIR ?? join(REPO_ROOT, '.touchpoint');
@@ -23,7 +30,7 @@ async function main(): Promise<void> {
   console.log(`
 Touchpoint is running locally on ${u}
   data        ${inMemory ? 'in memory (throwaway run)' : `${join(stateDir, 'dynamodb')} (persists; npm start -- --in-memory for a throwaway run)`}
-  DynamoDB    DynamoDB Local, tables ${Object.values({ a: runtime.deps.env.EVENTS_TABLE, b: runtime.deps.env.SURVEYS_TABLE, c: runtime.deps.env.RESPONSES_TABLE, d: runtime.deps.env.AGGREGATES_TABLE }).join(', ')}
+  DynamoDB    DynamoDB Local, tables ${TABLES.map((t) => runtime.deps.env[t.envVar as keyof typeof runtime.deps.env]).join(', ')}
   streams     polling Responses + Surveys streams into the score consumer
   channels    sandbox Twilio / SES / SNS at ${runtime.sandbox.url} (nothing leaves this machine)
   clock       virtual, now ${runtime.clock.now().toISOString()}
@@ -48,6 +55,10 @@ main().catch((error: unknown) => {
   if (error instanceof JavaMissingError) {
     console.error(error.message);
     process.exit(2);
+  }
+  if (error instanceof ConfigError) {
+    console.error(`Touchpoint did not start: ${error.message}`);
+    process.exit(1);
   }
   console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
   process.exit(1);
