@@ -13,7 +13,7 @@ import {
   stackOutputs,
 } from './connection.ts';
 import { ProgressBar, recomputeProgress } from './progress.ts';
-import { recomputeInStack } from './recompute-stack.ts';
+import { migrateCustomersInStack, recomputeInStack } from './stack-tables.ts';
 
 /**
  * The admin CLI: `npx touchpoint <command>`. Talks to the admin API of a running Touchpoint: the
@@ -31,6 +31,7 @@ commands:
   erase               erase a customer's personal data everywhere (asks to confirm; --yes)
   export              a customer's data as JSON (data subject access request)
   recompute           rebuild all score aggregates from the raw responses
+  migrate-customers   move customer state of an earlier version into the Customers table (stack)
   config check        validate touchpoints.config.json
 
 global options (first match wins: flags, env, outputs file, stack, local runtime):
@@ -63,6 +64,12 @@ exit codes: 0 ok, 1 failed (incl. refused sign-in), 2 usage error, 3 cannot conn
   for a deployed stack (--stack or --outputs-file) directly against its tables with your AWS
   credentials (dynamodb:Scan on Responses and Surveys, Scan/PutItem/DeleteItem on Aggregates).
   Run it while no replies are arriving.`,
+  'migrate-customers': `usage: touchpoint migrate-customers (--stack <prefix> | --outputs-file <file>)
+  Moves the fatigue profiles, open tickets and consent that versions before the Customers table
+  kept in the Surveys table into the Customers table, then deletes the old copies. Newer state is
+  never overwritten, and an old opt-out is never lost; safe to run again and while the stack is
+  live. Needs your AWS credentials (dynamodb:Scan/DeleteItem on Surveys, PutItem/UpdateItem on
+  Customers). The local runtime does this itself when it starts.`,
   config: `usage: touchpoint config check [--file touchpoints.config.json]`,
 };
 
@@ -324,6 +331,16 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       return 0;
     }
+  }
+  if (command === 'migrate-customers') {
+    const stack = await stackOutputs(connection, process.env);
+    if (!stack)
+      throw new UsageError(
+        'migrate-customers works on a deployed stack: give --stack <prefix> or --outputs-file <file> (the local runtime moves its data when it starts)',
+      );
+    const result = await migrateCustomersInStack(stack.outputs, stack.region);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
   }
   const resolved = await resolveConnection(
     connection,

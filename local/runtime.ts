@@ -165,6 +165,11 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     alerts: new SnsAlerts(LOCAL_ALERT_TOPIC, new SNSClient(sandboxAws)),
     ...(source.SMS_PROVIDER === 'sns' && { sms: new SnsSms(new SNSClient(sandboxAws)) }),
   });
+  // Data kept (in .touchpoint/) from a version that stored customer state in the Surveys table moves
+  // over at the first start; on fresh tables this is one empty scan.
+  const moved = await deps.surveys.moveLegacyCustomerState();
+  if (moved.moved + moved.merged + moved.kept > 0)
+    console.log(`moved customer state to ${names.customers}: ${JSON.stringify(moved)}`);
 
   const streamHandler = scoreStream(deps);
   const poller = new StreamPoller(

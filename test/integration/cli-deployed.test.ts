@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { sendEvent, sendSms } from '../../local/simulator.ts';
@@ -362,5 +363,53 @@ describe('admin CLI against a deployed stack (outputs file, CloudFormation, secr
     const missing = await cli(['recompute', '--outputs-file', file]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no ResponsesTableName, SurveysTableName, AggregatesTableName');
+  });
+  it("moves an earlier version's customer state into the Customers table of a deployed stack", async () => {
+    const phone = '+12035550177';
+    await rt.dynamo.send(
+      new PutItemCommand({
+        TableName: rt.deps.surveys.table,
+        Item: marshall({
+          pk: `CONTACT#${phone}`,
+          sk: 'CONSENT',
+          contact: phone,
+          smsOptedOut: true,
+          updatedAt: '2026-03-01T00:00:00Z',
+        }),
+      }),
+    );
+    const file = join(dir, 'cdk-outputs-migrate.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        'Touchpoint-prod-Stateful': {
+          ...stacks['Touchpoint-prod-Stateful'],
+          SurveysTableName: rt.deps.surveys.table,
+          CustomersTableName: rt.deps.surveys.customersTable,
+        },
+        'Touchpoint-prod-Stateless': stacks['Touchpoint-prod-Stateless'],
+      }),
+    );
+    const dynamoAccess = {
+      AWS_ENDPOINT_URL_DYNAMODB: rt.dynamoEndpoint,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+    };
+    const res = await cli(['migrate-customers', '--outputs-file', file], dynamoAccess);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout)).toEqual({ moved: 1, merged: 0, kept: 0 });
+    expect((await rt.deps.surveys.getConsent(phone))?.smsOptedOut).toBe(true);
+    expect(
+      JSON.parse((await cli(['migrate-customers', '--outputs-file', file], dynamoAccess)).stdout),
+    ).toEqual({
+      moved: 0,
+      merged: 0,
+      kept: 0,
+    });
+
+    const local = await cli(['migrate-customers']);
+    expect(local.code).toBe(2);
+    expect(local.stderr).toContain('migrate-customers works on a deployed stack');
   });
 });

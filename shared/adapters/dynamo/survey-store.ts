@@ -13,6 +13,7 @@ import type { Decision } from '../../domain/model.ts';
 import type { Survey } from '../../domain/survey.ts';
 import { ConfigError } from '../../errors.ts';
 import { conditionalPut, type OnceOnlyPut } from './conditional-put.ts';
+import { scanTable } from './response-store.ts';
 import { type UsageMeter, usage } from './usage.ts';
 
 /** Customer-level state the engine needs for fatigue and priority decisions. */
@@ -561,6 +562,65 @@ export class SurveyStore {
       start = out.LastEvaluatedKey;
     } while (start);
     return items;
+  }
+
+  /**
+   * Moves customer state written by versions that kept it in the Surveys table (profiles, tickets,
+   * consent) into the Customers table, then deletes the old copy. Safe to run again and while the
+   * new version is live: newer state is never overwritten (a profile or ticket already in Customers
+   * wins; for consent, flags set since the upgrade win and the old ones fill the rest, so an old
+   * opt-out is never lost).
+   */
+  async moveLegacyCustomerState(): Promise<{ moved: number; merged: number; kept: number }> {
+    const counts = { moved: 0, merged: 0, kept: 0 };
+    const customers = this.customersTable;
+    for await (const page of scanTable(this.db, this.table, {
+      filter: {
+        expression: 'begins_with(pk, :customer) OR begins_with(pk, :contact)',
+        values: { ':customer': 'CUSTOMER#', ':contact': 'CONTACT#' },
+      },
+    })) {
+      for (const item of page) {
+        const key = { pk: item.pk, sk: item.sk };
+        const isTicket = String(item.sk).startsWith(ticketSortPrefix);
+        const moved = await conditionalPut(this.db, this.meter, {
+          TableName: customers,
+          Item: item,
+          // A ticket report already in Customers is kept only if it is newer (as in recordTicket).
+          ...(isTicket
+            ? {
+                ConditionExpression: 'attribute_not_exists(pk) OR #at < :at',
+                ExpressionAttributeNames: { '#at': 'at' },
+                ExpressionAttributeValues: { ':at': item.at },
+              }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        });
+        if (moved) counts.moved++;
+        else if (item.sk === 'CONSENT') {
+          await this.mergeOldConsent(item);
+          counts.merged++;
+        } else counts.kept++;
+        await this.db.send(new DeleteCommand({ TableName: this.table, Key: key }));
+      }
+    }
+    return counts;
+  }
+
+  /** Fills the consent flags a contact's newer record does not set from its older record. */
+  private async mergeOldConsent(old: Record<string, unknown>): Promise<void> {
+    const flags = (['smsOptedOut', 'voiceOptedOut', 'emailSuppressed'] as const).filter(
+      (f) => old[f] !== undefined,
+    );
+    if (flags.length === 0) return;
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.customersTable,
+        Key: { pk: old.pk, sk: old.sk },
+        UpdateExpression: `SET ${flags.map((_f, i) => `#f${i} = if_not_exists(#f${i}, :f${i})`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(flags.map((f, i) => [`#f${i}`, f])),
+        ExpressionAttributeValues: Object.fromEntries(flags.map((f, i) => [`:f${i}`, old[f]])),
+      }),
+    );
   }
 
   async getConsent(contact: string): Promise<ContactConsent | undefined> {
