@@ -115,7 +115,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   };
   const dynamo = new DynamoDBClient({ ...awsLocal, maxAttempts: 5 });
   const names = tableNamesFor(options.tablePrefix ?? 'touchpoint');
-  await ensureTables(dynamo, names, { ttl: options.ttl ?? true });
+  const createdTables = await ensureTables(dynamo, names, { ttl: options.ttl ?? true });
 
   const clock = new VirtualClock();
   const clockFile = options.stateDir ? join(options.stateDir, 'clock.json') : undefined;
@@ -166,10 +166,12 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     ...(source.SMS_PROVIDER === 'sns' && { sms: new SnsSms(new SNSClient(sandboxAws)) }),
   });
   // Data kept (in .touchpoint/) from a version that stored customer state in the Surveys table moves
-  // over at the first start; on fresh tables this is one empty scan.
-  const moved = await deps.surveys.moveLegacyCustomerState();
-  if (moved.moved + moved.merged + moved.kept > 0)
-    console.log(`moved customer state to ${names.customers}: ${JSON.stringify(moved)}`);
+  // over at start (again after an interrupted move); a Surveys table created just now holds none.
+  if (!createdTables.has('Surveys')) {
+    const moved = await deps.surveys.moveLegacyCustomerState();
+    if (moved.moved + moved.merged + moved.kept > 0)
+      console.log(`moved customer state to ${names.customers}: ${JSON.stringify(moved)}`);
+  }
 
   const streamHandler = scoreStream(deps);
   const poller = new StreamPoller(

@@ -61,16 +61,18 @@ const KEY_OF: Record<TableDefinition['id'], keyof TableNames> = {
   Aggregates: 'aggregates',
 };
 
-/** Creates any missing table (idempotent), with streams and TTL as defined. */
+/** Creates any missing table (idempotent), with streams and TTL as defined; returns the ones it created. */
 export async function ensureTables(
   client: DynamoDBClient,
   names: TableNames,
   options: { ttl?: boolean } = {},
-): Promise<void> {
+): Promise<Set<TableDefinition['id']>> {
+  const created = new Set<TableDefinition['id']>();
   for (const def of TABLES) {
     const tableName = names[KEY_OF[def.id]];
     try {
       await client.send(new CreateTableCommand(createTableInput(def, tableName)));
+      created.add(def.id);
       if (def.ttlAttribute && options.ttl !== false) {
         await client.send(
           new UpdateTimeToLiveCommand({
@@ -84,6 +86,7 @@ export async function ensureTables(
     }
     await waitActive(client, tableName);
   }
+  return created;
 }
 
 async function waitActive(client: DynamoDBClient, tableName: string): Promise<void> {
