@@ -14,12 +14,11 @@ import {
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { type LocalRuntime, REPO_ROOT, startLocalRuntime } from '../local/runtime.ts';
-import { postTwilio, sendEvent, sendSms } from '../local/simulator.ts';
+import { postTwilio, sendEvent, sendSms, signedEventRequest } from '../local/simulator.ts';
 import { CapacityMeter } from '../shared/adapters/dynamo/usage.ts';
 import { DEFAULT_METRICS } from '../shared/domain/model.ts';
 import { summarize } from '../shared/domain/scoring.ts';
 import type { Survey, SurveyResponse } from '../shared/domain/survey.ts';
-import { signGeneric } from '../shared/sources/index.ts';
 import { applyScoreBatch } from '../shared/usecases/apply-scores.ts';
 import { type ResilienceSummary, runResilience } from './resilience.ts';
 
@@ -141,18 +140,14 @@ const loadAgent = new Agent({ keepAlive: true, maxSockets: 64 });
  * would be charged to the pipeline.
  */
 function postEvent(baseUrl: string, event: unknown, now: Date): Promise<{ status: number; body: string }> {
-  const body = JSON.stringify(event);
+  const { url, headers, body } = signedEventRequest(baseUrl, event, SECRET, now);
   return new Promise((resolve, reject) => {
     const req = request(
-      `${baseUrl}/webhooks/events`,
+      url,
       {
         method: 'POST',
         agent: loadAgent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          'touchpoint-signature': signGeneric(body, SECRET, now),
-        },
+        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
       },
       (res) => {
         const chunks: Buffer[] = [];

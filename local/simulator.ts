@@ -24,14 +24,20 @@ async function call(url: string, init: RequestInit): Promise<SimResponse> {
   return { status: res.status, body, json };
 }
 
-/** Posts a canonical event to `/webhooks/events`, signed like an integrating system would. */
-export function sendEvent(baseUrl: string, event: unknown, secret: string, now: Date): Promise<SimResponse> {
+/** The POST of a canonical event to `/webhooks/events`, signed like an integrating system would. */
+export function signedEventRequest(baseUrl: string, event: unknown, secret: string, now: Date) {
   const body = JSON.stringify(event);
-  return call(`${baseUrl}/webhooks/events`, {
-    method: 'POST',
+  return {
+    url: `${baseUrl}/webhooks/events`,
     headers: { 'content-type': 'application/json', 'touchpoint-signature': signGeneric(body, secret, now) },
     body,
-  });
+  };
+}
+
+/** Posts a canonical event to `/webhooks/events`, signed like an integrating system would. */
+export function sendEvent(baseUrl: string, event: unknown, secret: string, now: Date): Promise<SimResponse> {
+  const { url, headers, body } = signedEventRequest(baseUrl, event, secret, now);
+  return call(url, { method: 'POST', headers, body });
 }
 
 /** Posts a form-encoded Twilio webhook with a valid X-Twilio-Signature for that exact URL. */

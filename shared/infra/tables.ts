@@ -70,7 +70,7 @@ export const SURVEYS_TABLE: TableDefinition = {
  * consent of each phone number and email address (`CONTACT#<contact>`/`CONSENT`).
  * Deliberately without indexes or a stream: every ingested event claims one or two profiles, and
  * in the Surveys table each claim was also a stream record the score consumer had to read and
- * drop, plus index upkeep on every write (on DynamoDB Local a third of the ingest cost).
+ * drop, plus index upkeep on every write.
  */
 export const CUSTOMERS_TABLE: TableDefinition = {
   id: 'Customers',
