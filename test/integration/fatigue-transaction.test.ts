@@ -1,4 +1,10 @@
-import { DescribeTableCommand, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  GetItemCommand,
+  PutItemCommand,
+  TransactWriteItemsCommand,
+} from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
@@ -9,7 +15,8 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { sendEvent } from '../../local/simulator.ts';
-import { CapacityMeter } from '../../shared/adapters/dynamo/usage.ts';
+import { CapacityMeter, probeTransactionalWriteScale } from '../../shared/adapters/dynamo/usage.ts';
+import { plainTableInput } from '../../shared/infra/create-tables.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 
 /**
@@ -59,6 +66,32 @@ describe('fatigue claims and survey creation are one transaction', () => {
     const again = await deliver();
     expect(again.json).toMatchObject({ outcome: 'duplicate', duplicate: true });
     expect(meter.writeRequests).toBe(0);
+  });
+
+  it('meters transactional writes at the rate AWS bills once the store is probed', async () => {
+    // DynamoDB Local 2.x reports 4 units for a small transactional write, 3.x and AWS 2.
+    const probe = await probeTransactionalWriteScale(rt.dynamo);
+    expect([2, 4]).toContain(probe.reportedUnits);
+    const table = `meter-check-${Date.now()}`;
+    await rt.dynamo.send(new CreateTableCommand(plainTableInput(table)));
+    const scaled = new CapacityMeter();
+    scaled.transactionalWriteScale = probe.scale;
+    const tx = await rt.dynamo.send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          { Put: { TableName: table, Item: { pk: { S: 'a' }, note: { S: 'x'.repeat(1500) } } } },
+        ],
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    scaled.record(tx.ConsumedCapacity, 'write', 1, true);
+    const put = await rt.dynamo.send(
+      new PutItemCommand({ TableName: table, Item: { pk: { S: 'c' } }, ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    scaled.record(put.ConsumedCapacity, 'write');
+    // A 1.5 KB item in a transaction is 2 KB at 2 units each; a small plain put is 1.
+    expect(scaled.writeUnits).toBe(5);
+    expect(scaled.writeItems).toBe(2);
   });
 
   it('keeps the claims in the Customers table, so the Surveys stream carries surveys only', async () => {

@@ -157,7 +157,7 @@ export class AggregateStore {
     }
     try {
       const out = await this.db.send(new TransactWriteCommand({ TransactItems: items, ...this.meter.rc }));
-      this.meter.record(out.ConsumedCapacity, 'write', items.length);
+      this.meter.record(out.ConsumedCapacity, 'write', items.length, true);
       return true;
     } catch (error) {
       if (error instanceof TransactionCanceledException) {

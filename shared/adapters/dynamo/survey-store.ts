@@ -197,7 +197,7 @@ export class SurveyStore {
     ];
     try {
       const out = await this.db.send(new TransactWriteCommand({ TransactItems: items, ...this.meter.rc }));
-      this.meter.record(out.ConsumedCapacity, 'write', items.length);
+      this.meter.record(out.ConsumedCapacity, 'write', items.length, true);
       return 'created';
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
