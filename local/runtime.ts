@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
@@ -24,11 +23,12 @@ import { recomputeAggregates } from '../shared/usecases/recompute.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { localEnv } from './env.ts';
 import { type HttpHandler, LocalGateway, type LocalResponse, type LocalRoute } from './gateway.ts';
+import { REPO_ROOT } from './repo-root.ts';
 import { ProviderSandbox } from './sandbox.ts';
 import { postTwilio, sendEvent, sendSms, twimlMessages } from './simulator.ts';
 import { StreamPoller } from './stream-poller.ts';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export { REPO_ROOT };
 export const LOCAL_ALERT_TOPIC = 'arn:aws:sns:us-east-1:000000000000:touchpoint-alerts-local';
 
 export interface RuntimeOptions {

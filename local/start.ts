@@ -1,11 +1,9 @@
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { ConfigError } from '../shared/errors.ts';
 import { TABLES } from '../shared/infra/tables.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
 import { localEnv } from './env.ts';
-
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+import { REPO_ROOT } from './repo-root.ts';
 
 /**
  * `npm start`: the whole product on this machine — DynamoDB Local (persisted in .touchpoint/),
