@@ -628,8 +628,8 @@ const C32_ROUNDS = 5;
 /**
  * Raw PutItem/s and signed-webhook ingest at concurrency 1, 8 and 32, after an unreported warm-up
  * of both (DynamoDB Local's JIT otherwise makes whichever runs first look slow). At concurrency 32
- * raw puts, store-only and ingest alternate for C32_ROUNDS rounds and the medians count: on a shared 2-core VM a single run of
- * either swings by a third.
+ * raw puts, store-only and ingest alternate for C32_ROUNDS rounds and the medians count: on a
+ * shared 2-core VM a single run of any of them swings by a third.
  */
 async function measureIngest(rt: LocalRuntime, meter: CapacityMeter, log: (s: string) => void) {
   log('warm-up ...');
@@ -736,7 +736,7 @@ async function main(): Promise<void> {
     },
     mode: quick ? 'quick (10% sizes)' : 'full',
   };
-  // Each section's start, in seconds from the start of the run (where a 25- or 45-minute run goes).
+  // Each section's start, in seconds from the start of the run: where a 50-minute run goes.
   const started = performance.now();
   const timeline: Array<{ section: string; atSeconds: number }> = [];
   report.timeline = timeline;

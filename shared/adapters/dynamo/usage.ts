@@ -98,10 +98,10 @@ export async function probeTransactionalWriteScale(
         ReturnConsumedCapacity: 'TOTAL',
       }),
     );
-    const reportedUnits = (out.ConsumedCapacity ?? []).reduce(
-      (sum, c) => sum + (c.WriteCapacityUnits ?? c.CapacityUnits ?? 0),
-      0,
-    );
+    // Read through an unscaled meter, so split and total-only reports are handled as everywhere.
+    const meter = new CapacityMeter();
+    meter.record(out.ConsumedCapacity, 'write');
+    const reportedUnits = meter.writeUnits;
     return {
       reportedUnits,
       scale: reportedUnits > 0 ? TRANSACTIONAL_WRITE_UNITS_PER_KB / reportedUnits : 1,
