@@ -224,7 +224,7 @@ async function storeOnly(rt: LocalRuntime, concurrency: number, count: number) {
         const eventId = `bench-${randomUUID()}`;
         const phone = fictionalPhone();
         const email = `store-${randomUUID().slice(0, 12)}@example.com`;
-        const state = await surveys.planningState(surveyId, [phone, email], [phone, email], {
+        const state = await surveys.planningState([phone, email], [phone, email], {
           table: events.table,
           key: events.keyOf(eventId),
         });

@@ -192,46 +192,14 @@ async function decide(
   const identities = identitiesOf(event);
   const contacts = [event.customer.phone, event.customer.email].filter((c): c is string => Boolean(c));
   let state = await deps.surveys.planningState(
-    surveyId,
     identities,
     contacts,
     checkRedelivery ? { table: deps.events.table, key: deps.events.keyOf(event.eventId) } : undefined,
   );
   if (state.other) return { redelivered: deps.events.fromItem(state.other) };
-  const already = state.survey;
-  if (already) {
-    // Same real-world fact again (e.g. a second carrier report for the order): move the schedule
-    // of a survey that has not gone out yet, never add a second survey.
-    if (already.status === 'scheduled' && event.type === 'delivery') {
-      const rule = deps.config.touchpoints[touchpoint];
-      const dueAt = new Date(Date.parse(event.occurredAt) + (rule?.delayMinutes ?? 0) * 60_000).toISOString();
-      if (dueAt !== already.dueAt) {
-        const moved = await deps.surveys.transition(
-          surveyId,
-          { status: 'scheduled', dueAt: already.dueAt },
-          { dueAt, due: dueAt },
-          {
-            appendDecision: {
-              at: now.toISOString(),
-              rule: 'supersede',
-              outcome: 'rescheduled',
-              detail: `later ${event.source} delivery event ${event.eventId}`,
-            },
-          },
-        );
-        if (moved) return { ...base, outcome: 'rescheduled', dueAt };
-      }
-    }
-    return {
-      ...base,
-      duplicate: true,
-      outcome: 'duplicate',
-      reason: `same ${touchpoint} as survey ${surveyId}`,
-    };
-  }
 
   for (let attempt = 0; attempt < 5; attempt++) {
-    if (attempt > 0) state = await deps.surveys.planningState(surveyId, identities, contacts);
+    if (attempt > 0) state = await deps.surveys.planningState(identities, contacts);
     const profiles = state.profiles;
     const phoneConsent = event.customer.phone ? state.consent.get(event.customer.phone) : undefined;
     const emailConsent = event.customer.email ? state.consent.get(event.customer.email) : undefined;
@@ -271,6 +239,7 @@ async function decide(
         record: deps.events.putRequest(record(skipped)),
       });
       if (created === 'recorded') return redeliveredNow(deps, event.eventId);
+      if (created === 'exists') return alreadySurveyed(deps, event, touchpoint, surveyId, now);
       return created === 'created' ? { ...skipped, recorded: true } : skipped;
     }
     if (plan.action === 'reschedule') {
@@ -314,17 +283,52 @@ async function decide(
     });
     if (created === 'conflict') continue; // the customer changed meanwhile: decide again
     if (created === 'recorded') return redeliveredNow(deps, event.eventId);
-    if (created === 'exists') {
-      return {
-        ...base,
-        duplicate: true,
-        outcome: 'duplicate',
-        reason: `same ${touchpoint} as survey ${surveyId}`,
-      };
-    }
+    if (created === 'exists') return alreadySurveyed(deps, event, touchpoint, surveyId, now);
     return { ...scheduled, recorded: true };
   }
   throw new Error(`customer ${event.customer.id} kept changing while planning ${surveyId}`);
+}
+
+/**
+ * The event's survey already exists: the same real-world fact reported again (a second carrier
+ * report for the order, another source's copy). A survey that has not gone out yet follows the
+ * later delivery report; there is never a second survey.
+ */
+async function alreadySurveyed(
+  deps: Deps,
+  event: CanonicalEvent,
+  touchpoint: string,
+  surveyId: string,
+  now: Date,
+): Promise<Decided> {
+  const base = { eventId: event.eventId, surveyId };
+  const already = await deps.surveys.get(surveyId);
+  if (already?.status === 'scheduled' && event.type === 'delivery') {
+    const rule = deps.config.touchpoints[touchpoint];
+    const dueAt = new Date(Date.parse(event.occurredAt) + (rule?.delayMinutes ?? 0) * 60_000).toISOString();
+    if (dueAt !== already.dueAt) {
+      const moved = await deps.surveys.transition(
+        surveyId,
+        { status: 'scheduled', dueAt: already.dueAt },
+        { dueAt, due: dueAt },
+        {
+          appendDecision: {
+            at: now.toISOString(),
+            rule: 'supersede',
+            outcome: 'rescheduled',
+            detail: `later ${event.source} delivery event ${event.eventId}`,
+          },
+        },
+      );
+      if (moved) return { ...base, duplicate: false, outcome: 'rescheduled', dueAt };
+    }
+  }
+  return {
+    ...base,
+    duplicate: true,
+    outcome: 'duplicate',
+    reason: `same ${touchpoint} as survey ${surveyId}`,
+  };
 }
 
 /** The same delivery finished while this one was deciding: answer with what it recorded. */

@@ -68,6 +68,27 @@ describe('fatigue claims and survey creation are one transaction', () => {
     expect(meter.writeRequests).toBe(0);
   });
 
+  it('answers another event about an already surveyed order as a duplicate and changes no claim', async () => {
+    const phone = '+12015550175';
+    const email = 'same.fact@example.com';
+    const first = await sendEvent(rt.url, event(3, 'purchase', phone, email), SECRET, rt.clock.now());
+    expect(first.json).toMatchObject({ outcome: 'scheduled' });
+    const surveyId = (first.json as { surveyId: string }).surveyId;
+    const before = await Promise.all([phone, email].map((id) => rt.deps.surveys.getCustomer(id)));
+    // Another source's copy of the same order: a new event id, the same survey id.
+    const copy = { ...event(3, 'purchase', phone, email), eventId: 'crm-copy-of-order-F-3' };
+    const again = await sendEvent(rt.url, copy, SECRET, rt.clock.now());
+    expect(again.json).toMatchObject({ outcome: 'duplicate', duplicate: true, surveyId });
+    expect(String((again.json as { reason?: string }).reason)).toContain(surveyId);
+    // The cancelled transaction left the claims as they were and the survey as the first event wrote it.
+    expect(await Promise.all([phone, email].map((id) => rt.deps.surveys.getCustomer(id)))).toEqual(before);
+    expect((await rt.deps.surveys.get(surveyId))?.eventId).toBe('fatigue-purchase-3-+12015550175');
+    expect(await rt.deps.events.get('crm-copy-of-order-F-3')).toMatchObject({
+      surveyable: false,
+      duplicateOf: surveyId,
+    });
+  });
+
   it('meters transactional writes at the rate AWS bills once the store is probed', async () => {
     // DynamoDB Local 2.x reports 4 units for a small transactional write, 3.x and AWS 2.
     const probe = await probeTransactionalWriteScale(rt.dynamo);

@@ -30,9 +30,7 @@ describe('table wiring', () => {
     expect(deps.surveys.table).toBe('Surveys');
     await expect(deps.surveys.getConsent('+12015550101')).rejects.toThrow(ConfigError);
     await expect(deps.surveys.getConsent('+12015550101')).rejects.toThrow(/missing CUSTOMERS_TABLE/);
-    await expect(deps.surveys.planningState('sv_1', ['+12015550101'], [])).rejects.toThrow(
-      /missing CUSTOMERS_TABLE/,
-    );
+    await expect(deps.surveys.planningState(['+12015550101'], [])).rejects.toThrow(/missing CUSTOMERS_TABLE/);
   });
 
   it('names SURVEYS_TABLE when surveys are used without it', async () => {

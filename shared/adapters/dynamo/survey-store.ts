@@ -429,24 +429,23 @@ export class SurveyStore {
   }
 
   /**
-   * Everything the engine reads before planning, in ONE BatchGetItem over both tables: the survey
-   * (to spot a duplicate), the customer's profiles (fatigue) and the contacts' consent.
+   * Everything the engine reads before planning, in ONE BatchGetItem: the customer's profiles
+   * (fatigue) and the contacts' consent. The survey itself is not read: its id is derived from the
+   * event, and the transaction that creates it fails as `exists` when it is already there, which
+   * costs one read only for the rare event about a fact already surveyed instead of on every event.
    */
   async planningState(
-    surveyId: string,
     identities: string[],
     contacts: string[],
     /** Also read this item of another table (the event record, to spot a re-delivery) in the same call. */
     also?: { table: string; key: Record<string, unknown> },
   ): Promise<{
-    survey?: Survey;
     profiles: CustomerProfile[];
     consent: Map<string, ContactConsent>;
     other?: Record<string, unknown>;
   }> {
     const customers = this.customersTable;
     const read = await this.batchGet({
-      [this.table]: [surveyKey(surveyId)],
       [customers]: [...identities.map(customerKey), ...contacts.map(contactKey)],
       ...(also && { [also.table]: [also.key] }),
     });
@@ -457,14 +456,12 @@ export class SurveyStore {
       const { pk: _pk, sk: _sk, ...rest } = item;
       return rest;
     };
-    const surveyItem = read.get(this.table)?.get(itemKey(surveyKey(surveyId)));
     const consent = new Map<string, ContactConsent>();
     for (const c of contacts) {
       const item = strip(customer(contactKey(c)));
       if (item) consent.set(c, item as unknown as ContactConsent);
     }
     return {
-      ...(surveyItem && { survey: stripKeys(surveyItem) }),
       ...(other && { other }),
       profiles: identities.map(
         (id) =>
