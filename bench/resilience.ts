@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalRuntime } from '../local/runtime.ts';
-import { postTwilio, sendEvent, sendSms } from '../local/simulator.ts';
+import { clickRatingLink, postTwilio, ratingLinksOf, sendEvent, sendSms } from '../local/simulator.ts';
 import { signGeneric } from '../shared/sources/index.ts';
 
 /**
@@ -208,13 +208,10 @@ async function answer(rt: LocalRuntime, surveyId: string, phone: string): Promis
   }
   if (survey.channel === 'email') {
     const mail = rt.sandbox.outbox().find((m) => m.surveyId === surveyId && m.channel === 'email');
-    const links = [...(mail?.html ?? '').matchAll(/href="([^"]+\/r\/[^"]+)"/g)].map((m) =>
-      m[1]?.replaceAll('&amp;', '&'),
-    );
-    const link = links[Number(score)];
+    const link = ratingLinksOf(mail?.html ?? '')[Number(score)];
     if (!link) return 0;
-    const res = await fetch(link);
-    return res.ok ? 1 : 0;
+    const { confirm } = await clickRatingLink(link);
+    return confirm?.status === 204 ? 1 : 0;
   }
   const call = rt.sandbox.outbox().find((m) => m.surveyId === surveyId && m.channel === 'voice');
   const sid = `CA${surveyId}`;

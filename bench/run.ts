@@ -15,7 +15,14 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { findDynamoDbLocalDir } from '../local/dynamodb-local.ts';
 import { type LocalRuntime, REPO_ROOT, startLocalRuntime } from '../local/runtime.ts';
-import { postTwilio, sendEvent, sendSms, signedEventRequest } from '../local/simulator.ts';
+import {
+  clickRatingLink,
+  postTwilio,
+  ratingLinksOf,
+  sendEvent,
+  sendSms,
+  signedEventRequest,
+} from '../local/simulator.ts';
 import { CapacityMeter, probeTransactionalWriteScale } from '../shared/adapters/dynamo/usage.ts';
 import { DEFAULT_METRICS } from '../shared/domain/model.ts';
 import { summarize } from '../shared/domain/scoring.ts';
@@ -285,13 +292,12 @@ async function lifecycle(
     } else if (channel === 'email') {
       const mail = rt.sandbox.outbox().find((m) => m.surveyId === id && m.channel === 'email');
       // The rating links are in scale order (1..7 for this CES survey): take the one for 6.
-      const links = [...(mail?.html ?? '').matchAll(/href="([^"]+\/r\/[^"]+)"/g)].map((m) =>
-        m[1]?.replaceAll('&amp;', '&'),
-      );
-      const link = links[6 - survey.metric.min];
+      const link = ratingLinksOf(mail?.html ?? '')[6 - survey.metric.min];
       if (!link) throw new Error('no rating link');
-      await fetch(link);
-      http++;
+      // The page (GET) and its script's confirming POST: two requests, as from a browser.
+      const { confirm } = await clickRatingLink(link);
+      if (confirm?.status !== 204) throw new Error(`rating not confirmed: ${confirm?.status}`);
+      http += 2;
     } else {
       const call = rt.sandbox.outbox().find((m) => m.surveyId === id && m.channel === 'voice');
       const start = await postTwilio(

@@ -24,6 +24,28 @@ async function call(url: string, init: RequestInit): Promise<SimResponse> {
   return { status: res.status, body, json };
 }
 
+/** The rating links of a survey email's HTML, in scale order (lowest score first). */
+export function ratingLinksOf(html: string): string[] {
+  return [...html.matchAll(/href="([^"]+\/r\/[^"]+)"/g)].map((m) => (m[1] ?? '').replaceAll('&amp;', '&'));
+}
+
+/**
+ * Opens an email rating link the way a customer's browser does: GET the page, then what its script
+ * does, POST the page's form token back without a comment (that POST records the rating).
+ * `page` is the GET's answer; `confirm` the POST's (undefined when the page had no rating form).
+ */
+export async function clickRatingLink(link: string): Promise<{ page: SimResponse; confirm?: SimResponse }> {
+  const page = await call(link, { method: 'GET' });
+  const csrf = /name="csrf" value="([^"]+)"/.exec(page.body)?.[1];
+  if (page.status !== 200 || !/<form id="why"/.test(page.body) || !csrf) return { page };
+  const confirm = await call(link, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrf }).toString(),
+  });
+  return { page, confirm };
+}
+
 /** The POST of a canonical event to `/webhooks/events`, signed like an integrating system would. */
 export function signedEventRequest(baseUrl: string, event: unknown, secret: string, now: Date) {
   const body = JSON.stringify(event);

@@ -291,6 +291,7 @@ export function emailTexts(lang: Language, vars: SurveyTextVars): EmailTexts {
     submit: t.submit,
     thanks: t.thanks,
     changeHint: t.changeHint,
+    saveHint: t.saveHint,
     closed: t.closed,
     invalidLink: t.invalidLink,
     unsubscribe: t.unsubscribe,

@@ -70,13 +70,16 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
   };
 }
 
+/** The customer pages' policy: inline styles, forms to this origin, nothing else (no scripts). */
+export const PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+
 export function html(statusCode: number, body: string, headers: Record<string, string> = {}): HttpResponse {
   return {
     statusCode,
     headers: {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy':
-        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+      'content-security-policy': PAGE_CSP,
       'x-content-type-options': 'nosniff',
       ...headers,
     },

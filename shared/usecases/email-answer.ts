@@ -7,10 +7,32 @@ export type EmailAnswerOutcome =
   | { kind: 'unknown_survey' }
   | { kind: 'out_of_range'; survey: Survey };
 
+export type RatingCheck =
+  | { kind: 'open'; survey: Survey }
+  | Extract<EmailAnswerOutcome, { kind: 'closed' | 'unknown_survey' | 'out_of_range' }>;
+
 /**
- * Use case: a customer clicked a rating link. The first click answers the survey; a later click
- * with another value (changing one's mind within the survey's life) replaces the score — the
- * stream consumer then moves the count from the old value to the new one, so it counts once.
+ * Whether a rating link can still be answered with `score`. Writes nothing: opening a link (which
+ * mail security scanners do for every link in a message) must not record a score.
+ */
+export async function checkEmailRating(deps: Deps, surveyId: string, score: number): Promise<RatingCheck> {
+  const survey = await deps.surveys.get(surveyId);
+  if (!survey) return { kind: 'unknown_survey' };
+  if (
+    Date.parse(survey.expiresAt) <= deps.clock.now().getTime() ||
+    !['sent', 'answered'].includes(survey.status)
+  )
+    return { kind: 'closed', survey };
+  if (!Number.isInteger(score) || score < survey.metric.min || score > survey.metric.max)
+    return { kind: 'out_of_range', survey };
+  return { kind: 'open', survey };
+}
+
+/**
+ * Use case: the customer's rating page confirmed a rating (see `functions/email-link.ts`). The
+ * first answers the survey; a later one with another value (changing one's mind within the
+ * survey's life) replaces the score — the stream consumer then moves the count from the old value
+ * to the new one, so it counts once.
  */
 export async function recordEmailRating(
   deps: Deps,
@@ -18,12 +40,9 @@ export async function recordEmailRating(
   score: number,
 ): Promise<EmailAnswerOutcome> {
   const now = deps.clock.now();
-  const survey = await deps.surveys.get(surveyId);
-  if (!survey) return { kind: 'unknown_survey' };
-  if (Date.parse(survey.expiresAt) <= now.getTime() || !['sent', 'answered'].includes(survey.status))
-    return { kind: 'closed', survey };
-  if (!Number.isInteger(score) || score < survey.metric.min || score > survey.metric.max)
-    return { kind: 'out_of_range', survey };
+  const check = await checkEmailRating(deps, surveyId, score);
+  if (check.kind !== 'open') return check;
+  const { survey } = check;
   const existing = await deps.responses.get(surveyId);
   if (existing && existing.score === score) return { kind: 'recorded', survey, score, changed: false };
   const answeredAt = existing?.answeredAt ?? survey.answeredAt ?? now.toISOString();

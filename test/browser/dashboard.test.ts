@@ -370,15 +370,33 @@ describe('dashboard in a headless browser', () => {
     const href =
       (await mail.getByRole('link', { name: 'Rate 5 (opens in a new tab)' }).getAttribute('href')) ?? '';
     expect(href.startsWith(`${rt.url}/r/`)).toBe(true);
+    const surveyId =
+      rt.sandbox.outbox().find((m) => m.channel === 'email' && m.to === 'bea@example.com')?.surveyId ?? '';
+
+    // Without JavaScript (as a link scanner sees it) opening a link saves nothing; the page says
+    // to press Send.
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto(
+      (await mail.getByRole('link', { name: 'Rate 2 (opens in a new tab)' }).getAttribute('href')) ?? '',
+    );
+    expect(await plain.textContent('h1')).toContain('2');
+    expect(await plain.isVisible('#save-hint')).toBe(true);
+    expect(await rt.deps.responses.get(surveyId)).toBeUndefined();
+    await noScript.close();
 
     const [tab] = await Promise.all([
       page.waitForEvent('popup'),
       mail.getByRole('link', { name: 'Rate 5 (opens in a new tab)' }).click(),
     ]);
     await tab.waitForLoadState();
-    // The customer's thank-you page asks why, with the score they clicked.
+    // The customer's thank-you page asks why, with the score they clicked, and its script (allowed
+    // by the page's CSP) has saved the score.
     expect(await tab.textContent('h1')).toContain('5');
     expect(await tab.isVisible('textarea#comment')).toBe(true);
+    await expect.poll(() => tab.getAttribute('html', 'data-rating')).toBe('saved');
+    expect(await tab.isHidden('#save-hint')).toBe(true);
+    expect((await rt.deps.responses.get(surveyId))?.score).toBe(5);
     await tab.close();
     expect(await page.textContent('#sim-result')).toContain('press Refresh');
     await page.click('#refresh');

@@ -1,6 +1,15 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { newMessageSid, postTwilio, sendEvent, sendSms, twimlMessages } from '../../local/simulator.ts';
+import {
+  clickRatingLink,
+  newMessageSid,
+  postTwilio,
+  ratingLinksOf,
+  sendEvent,
+  sendSms,
+  twimlMessages,
+} from '../../local/simulator.ts';
 import { ADMIN_TOKEN, OUR_NUMBER, startTestRuntime } from '../support/runtime.ts';
 
 const SECRET = 'local-generic-webhook-secret';
@@ -48,19 +57,17 @@ describe('channels and replies', () => {
       expect(mail?.subject).toContain('Example Shop');
       expect(mail?.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
       expect(mail?.text).toContain('/r/');
-      const links = [...(mail?.html ?? '').matchAll(/href="([^"]+\/r\/[^"]+)"/g)].map(
-        (m) => m[1]?.replaceAll('&amp;', '&') ?? '',
-      );
+      const links = ratingLinksOf(mail?.html ?? '');
       expect(links).toHaveLength(11);
 
-      const click = await fetch(links[3] ?? '');
-      expect(click.status).toBe(200);
-      const page = await click.text();
-      expect(page).toContain('<textarea');
+      const click = await clickRatingLink(links[3] ?? '');
+      expect(click.page.status).toBe(200);
+      expect(click.page.body).toContain('<textarea');
+      expect(click.confirm?.status).toBe(204);
       expect((await rt.deps.responses.get(id))?.score).toBe(3);
 
       // Changing one's mind: 3 -> 9 moves the count.
-      expect((await fetch(links[9] ?? '')).status).toBe(200);
+      expect((await clickRatingLink(links[9] ?? '')).confirm?.status).toBe(204);
       await rt.drainStreams();
       const scores = (await (
         await fetch(`${rt.url}/api/scores?touchpoint=delivery`, {
@@ -69,6 +76,7 @@ describe('channels and replies', () => {
       ).json()) as { scores: unknown[] };
       expect(scores.scores[0]).toMatchObject({ responses: 1, distribution: { '3': 0, '9': 1 } });
 
+      const page = click.page.body;
       const action = /action="([^"]+)"/.exec(page)?.[1] ?? '';
       const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
       const forged = await fetch(`${rt.url}${action}`, {
@@ -77,13 +85,86 @@ describe('channels and replies', () => {
         body: 'csrf=nope&comment=hacked',
       });
       expect(forged.status).toBe(403);
+      // The form's Send (the page's action is the link of the score shown: 3 again).
       const ok = await fetch(`${rt.url}${action}`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ csrf, comment: 'Schnelle Lieferung <b>danke</b>' }).toString(),
       });
       expect(ok.status).toBe(200);
-      expect((await rt.deps.responses.get(id))?.comment).toBe('Schnelle Lieferung <b>danke</b>');
+      expect(await rt.deps.responses.get(id)).toMatchObject({
+        score: 3,
+        comment: 'Schnelle Lieferung <b>danke</b>',
+      });
+      expect((await rt.deps.surveys.get(id))?.conversation).toBe('done');
+    });
+
+    it('records nothing when a mail scanner opens every rating link, and the page can confirm by hash-allowed script only', async () => {
+      const id = await surveyOf(rt, canonical(rt, { customer: { id: 'e5', email: 'scan@example.com' } }));
+      const mail = rt.sandbox.outbox().find((m) => m.surveyId === id && m.channel === 'email');
+      const links = ratingLinksOf(mail?.html ?? '');
+      expect(links).toHaveLength(11);
+      const opened = await Promise.all(
+        links.map(async (link) => {
+          const res = await fetch(link);
+          return {
+            status: res.status,
+            body: await res.text(),
+            csp: res.headers.get('content-security-policy'),
+          };
+        }),
+      );
+      expect(opened.map((r) => r.status)).toEqual(Array(11).fill(200));
+      expect(await rt.deps.responses.get(id)).toBeUndefined();
+      expect((await rt.deps.surveys.get(id))?.status).toBe('sent');
+
+      // The page runs one script, allowed by its hash and nothing else; it may only call this origin.
+      const page = opened[7]?.body ?? '';
+      const directives = new Map(
+        (opened[7]?.csp ?? '').split(';').map((d) => {
+          const [name = '', ...values] = d.trim().split(/\s+/);
+          return [name, values.join(' ')] as const;
+        }),
+      );
+      const script = /<script>([\s\S]*?)<\/script>/.exec(page)?.[1] ?? '';
+      expect(script.length).toBeGreaterThan(0);
+      const hash = createHash('sha256').update(script).digest('base64');
+      expect(directives.get('script-src')).toBe(`'sha256-${hash}'`);
+      expect(directives.get('connect-src')).toBe("'self'");
+      expect(directives.get('default-src')).toBe("'none'");
+      expect(page).toContain('id="save-hint"');
+
+      // A POST without the page's form token records nothing either.
+      const blind = await fetch(links[7] ?? '', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: '',
+      });
+      expect(blind.status).toBe(403);
+      expect(await rt.deps.responses.get(id)).toBeUndefined();
+    });
+
+    it('saves rating and comment with one Send when the page could not confirm by script', async () => {
+      const id = await surveyOf(rt, canonical(rt, { customer: { id: 'e6', email: 'nojs@example.com' } }));
+      const mail = rt.sandbox.outbox().find((m) => m.surveyId === id && m.channel === 'email');
+      const link = ratingLinksOf(mail?.html ?? '')[8] ?? '';
+      const page = await (await fetch(link)).text();
+      const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+      const sent = await fetch(link, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ csrf, comment: 'Fast, thanks' }).toString(),
+      });
+      expect(sent.status).toBe(200);
+      expect(await rt.deps.responses.get(id)).toMatchObject({ score: 8, comment: 'Fast, thanks' });
+      // Send pressed twice (or the page reloaded and posted again): still one response.
+      await fetch(link, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ csrf, comment: 'Fast, thanks' }).toString(),
+      });
+      await rt.drainStreams();
+      expect(await rt.deps.responses.get(id)).toMatchObject({ score: 8, comment: 'Fast, thanks' });
     });
 
     it('shows a clear page for a tampered link and records nothing', async () => {
@@ -361,8 +442,8 @@ describe('channels and replies', () => {
       );
       const bySms = await surveyOf(rt, canonical(rt, { customer: { id: 'r3', phone: '+12015550139' } }));
       const mail = rt.sandbox.outbox().find((m) => m.surveyId === answered && m.channel === 'email');
-      const link = /href="([^"]+\/r\/[^"]+)"/.exec(mail?.html ?? '')?.[1]?.replaceAll('&amp;', '&') ?? '';
-      expect((await fetch(link)).status).toBe(200);
+      const link = ratingLinksOf(mail?.html ?? '')[0] ?? '';
+      expect((await clickRatingLink(link)).confirm?.status).toBe(204);
       await rt.advance({ advanceSeconds: 47 * 3600 });
       expect(rt.sandbox.outbox().filter((m) => m.surveyId === silent && m.kind === 'send')).toHaveLength(1);
       for (let i = 0; i < 4; i++) await rt.advance({ advanceSeconds: 3600 });

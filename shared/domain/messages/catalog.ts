@@ -70,6 +70,8 @@ export interface Catalog {
     submit: string;
     thanks: string;
     changeHint: string;
+    /** Shown until the page has saved the score (stays visible without JavaScript). */
+    saveHint: string;
     closed: string;
     invalidLink: string;
     unsubscribe: string;

@@ -82,6 +82,7 @@ export const de: Catalog = {
     submit: 'Senden',
     thanks: 'Vielen Dank für Ihr Feedback!',
     changeHint: 'Anders entschieden? Klicken Sie in der E-Mail auf eine andere Zahl.',
+    saveHint: 'Klicken Sie auf „Senden“, um Ihre Bewertung zu speichern.',
     closed: 'Diese Umfrage ist beendet. Vielen Dank!',
     invalidLink: 'Dieser Link ist ungültig. Es wurde nichts gespeichert.',
     unsubscribe: 'Von Umfragen abmelden',

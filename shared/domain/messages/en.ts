@@ -79,6 +79,7 @@ export const en: Catalog = {
     submit: 'Send',
     thanks: 'Thank you for your feedback!',
     changeHint: 'Changed your mind? Click another number in the email.',
+    saveHint: 'Press Send to save your score.',
     closed: 'This survey has closed. Thank you!',
     invalidLink: 'This link is not valid. Nothing was recorded.',
     unsubscribe: 'Unsubscribe from surveys',

@@ -83,6 +83,7 @@ export const es: Catalog = {
     submit: 'Enviar',
     thanks: '¡Gracias por su opinión!',
     changeHint: '¿Ha cambiado de opinión? Pulse otro número en el correo.',
+    saveHint: 'Pulse «Enviar» para guardar su valoración.',
     closed: 'Esta encuesta ha finalizado. ¡Gracias!',
     invalidLink: 'Este enlace no es válido. No se ha guardado nada.',
     unsubscribe: 'Darse de baja de las encuestas',

@@ -82,6 +82,7 @@ export const et: Catalog = {
     submit: 'Saada',
     thanks: 'Aitäh tagasiside eest!',
     changeHint: 'Muutsite meelt? Klõpsake e-kirjas mõnel teisel numbril.',
+    saveHint: 'Hinnangu salvestamiseks vajutage „Saada“.',
     closed: 'See küsitlus on lõppenud. Aitäh!',
     invalidLink: 'See link ei kehti. Midagi ei salvestatud.',
     unsubscribe: 'Loobu küsitlustest',

@@ -84,6 +84,7 @@ export const fr: Catalog = {
     submit: 'Envoyer',
     thanks: 'Merci pour votre avis !',
     changeHint: 'Vous avez changé d’avis ? Cliquez sur un autre chiffre dans l’e-mail.',
+    saveHint: 'Appuyez sur « Envoyer » pour enregistrer votre note.',
     closed: 'Cette enquête est terminée. Merci !',
     invalidLink: 'Ce lien n’est pas valide. Rien n’a été enregistré.',
     unsubscribe: 'Se désabonner des enquêtes',

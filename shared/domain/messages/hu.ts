@@ -105,6 +105,7 @@ export const hu: Catalog = {
     submit: 'Küldés',
     thanks: 'Köszönjük a visszajelzését!',
     changeHint: 'Meggondolta magát? Kattintson egy másik számra az e-mailben.',
+    saveHint: 'Az értékelés mentéséhez nyomja meg a „Küldés” gombot.',
     closed: 'Ez a felmérés lezárult. Köszönjük!',
     invalidLink: 'Ez a hivatkozás érvénytelen. Nem rögzítettünk semmit.',
     unsubscribe: 'Leiratkozás a felmérésekről',

@@ -80,6 +80,7 @@ export const nl: Catalog = {
     submit: 'Versturen',
     thanks: 'Bedankt voor uw feedback!',
     changeHint: 'Van gedachten veranderd? Klik in de e-mail op een ander getal.',
+    saveHint: 'Klik op ‘Versturen’ om uw score op te slaan.',
     closed: 'Deze enquête is gesloten. Bedankt!',
     invalidLink: 'Deze link is ongeldig. Er is niets opgeslagen.',
     unsubscribe: 'Afmelden voor enquêtes',
