@@ -93,7 +93,7 @@ export function createHandler(deps: Deps) {
         if (req.method === 'GET') {
           // Opening the link records nothing (mail security scanners open every link of a message):
           // the page's script confirms the rating with a POST, the form does without JavaScript.
-          const check = await checkEmailRating(deps, payload.s, payload.v);
+          const check = checkEmailRating(deps, survey, payload.v);
           if (check.kind === 'closed' || check.kind === 'unknown_survey') return closed();
           if (check.kind === 'out_of_range') return invalid();
           return html(
@@ -121,7 +121,7 @@ export function createHandler(deps: Deps) {
         if (!safeEqual(Buffer.from(String(form.csrf ?? '')), Buffer.from(csrfToken(key, payload.s)))) {
           return html(403, page(lang, t.invalidLink, `<h1>${escapeHtml(t.invalidLink)}</h1>`));
         }
-        const outcome = await recordEmailRating(deps, payload.s, payload.v);
+        const outcome = await recordEmailRating(deps, survey, payload.v);
         if (outcome.kind === 'closed' || outcome.kind === 'unknown_survey') return closed();
         if (outcome.kind === 'out_of_range') return invalid();
         // The page's script posts the rating alone; the form (sent by the customer) has the comment.

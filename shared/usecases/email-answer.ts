@@ -12,11 +12,10 @@ export type RatingCheck =
   | Extract<EmailAnswerOutcome, { kind: 'closed' | 'unknown_survey' | 'out_of_range' }>;
 
 /**
- * Whether a rating link can still be answered with `score`. Writes nothing: opening a link (which
+ * Whether a rating link's survey (as just read) can still be answered with `score`. Writes nothing: opening a link (which
  * mail security scanners do for every link in a message) must not record a score.
  */
-export async function checkEmailRating(deps: Deps, surveyId: string, score: number): Promise<RatingCheck> {
-  const survey = await deps.surveys.get(surveyId);
+export function checkEmailRating(deps: Deps, survey: Survey | undefined, score: number): RatingCheck {
   if (!survey) return { kind: 'unknown_survey' };
   if (
     Date.parse(survey.expiresAt) <= deps.clock.now().getTime() ||
@@ -32,17 +31,18 @@ export async function checkEmailRating(deps: Deps, surveyId: string, score: numb
  * Use case: the customer's rating page confirmed a rating (see `functions/email-link.ts`). The
  * first answers the survey; a later one with another value (changing one's mind within the
  * survey's life) replaces the score — the stream consumer then moves the count from the old value
- * to the new one, so it counts once.
+ * to the new one, so it counts once. `read` is the survey as the link's handler just read it.
  */
 export async function recordEmailRating(
   deps: Deps,
-  surveyId: string,
+  read: Survey | undefined,
   score: number,
 ): Promise<EmailAnswerOutcome> {
   const now = deps.clock.now();
-  const check = await checkEmailRating(deps, surveyId, score);
+  const check = checkEmailRating(deps, read, score);
   if (check.kind !== 'open') return check;
   const { survey } = check;
+  const { surveyId } = survey;
   const existing = await deps.responses.get(surveyId);
   if (existing && existing.score === score) return { kind: 'recorded', survey, score, changed: false };
   const answeredAt = existing?.answeredAt ?? survey.answeredAt ?? now.toISOString();
