@@ -67,14 +67,21 @@ export function createHandler(deps: Deps) {
             touchpoint: survey.touchpoint,
           })
         : fallback;
-      const closed = () => html(410, page(lang, t.closed, `<h1>${escapeHtml(t.closed)}</h1>`));
+      /** A page that only says `text`, in the survey's language. */
+      const notice = (status: number, text: string) =>
+        html(status, page(lang, text, `<h1>${escapeHtml(text)}</h1>`));
+      const closed = () => notice(410, t.closed);
+      const invalid = (status: 400 | 403 = 400) => notice(status, t.invalidLink);
+      /** The form came from our page: it carries the survey's form token. */
+      const fromOurPage = (form: Record<string, string>) =>
+        safeEqual(Buffer.from(String(form.csrf ?? '')), Buffer.from(csrfToken(key, payload.s)));
 
       if (payload.a === 'unsub') {
         if (!survey?.email) return closed();
         if (req.method === 'POST') {
           // RFC 8058: mail clients POST "List-Unsubscribe=One-Click"; our own page posts a form.
           await deps.surveys.updateConsent(survey.email, { emailSuppressed: 'unsubscribed' }, now);
-          return html(200, page(lang, t.unsubscribed, `<h1>${escapeHtml(t.unsubscribed)}</h1>`));
+          return notice(200, t.unsubscribed);
         }
         return html(
           200,
@@ -87,9 +94,7 @@ export function createHandler(deps: Deps) {
       }
 
       if (payload.a === 'rate') {
-        if (typeof payload.v !== 'number')
-          return html(400, page(lang, t.invalidLink, `<h1>${escapeHtml(t.invalidLink)}</h1>`));
-        const invalid = () => html(400, page(lang, t.invalidLink, `<h1>${escapeHtml(t.invalidLink)}</h1>`));
+        if (typeof payload.v !== 'number') return invalid();
         if (req.method === 'GET') {
           // Opening the link records nothing (mail security scanners open every link of a message):
           // the page's script confirms the rating with a POST, the form does without JavaScript.
@@ -118,9 +123,7 @@ export function createHandler(deps: Deps) {
           );
         }
         const form = Object.fromEntries(new URLSearchParams(req.rawBody));
-        if (!safeEqual(Buffer.from(String(form.csrf ?? '')), Buffer.from(csrfToken(key, payload.s)))) {
-          return html(403, page(lang, t.invalidLink, `<h1>${escapeHtml(t.invalidLink)}</h1>`));
-        }
+        if (!fromOurPage(form)) return invalid(403);
         const outcome = await recordEmailRating(deps, survey, payload.v);
         if (outcome.kind === 'closed' || outcome.kind === 'unknown_survey') return closed();
         if (outcome.kind === 'out_of_range') return invalid();
@@ -128,21 +131,18 @@ export function createHandler(deps: Deps) {
         if (form.comment === undefined) return { statusCode: 204, headers: {}, body: '' };
         const commented = await recordEmailComment(deps, payload.s, String(form.comment));
         if (commented !== 'recorded') return closed();
-        return html(200, page(lang, t.thanks, `<h1>${escapeHtml(t.thanks)}</h1>`));
+        return notice(200, t.thanks);
       }
 
       // Comment forms of pages shown before ratings were confirmed by POST (still open in a tab).
       if (payload.a === 'comment' && req.method === 'POST') {
         const form = Object.fromEntries(new URLSearchParams(req.rawBody));
-        const given = Buffer.from(String(form.csrf ?? ''));
-        if (!safeEqual(given, Buffer.from(csrfToken(key, payload.s)))) {
-          return html(403, page(lang, t.invalidLink, `<h1>${escapeHtml(t.invalidLink)}</h1>`));
-        }
+        if (!fromOurPage(form)) return invalid(403);
         const outcome = await recordEmailComment(deps, payload.s, String(form.comment ?? ''));
         if (outcome !== 'recorded') return closed();
-        return html(200, page(lang, t.thanks, `<h1>${escapeHtml(t.thanks)}</h1>`));
+        return notice(200, t.thanks);
       }
-      return html(400, page(lang, t.invalidLink, `<h1>${escapeHtml(t.invalidLink)}</h1>`));
+      return invalid();
     } catch (error) {
       return errorToHttp(error);
     }

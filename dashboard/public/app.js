@@ -1,5 +1,7 @@
 // Touchpoint dashboard: plain ES module, no dependencies, no external assets.
 // Data is always rendered with textContent (never innerHTML), so customer text cannot inject markup.
+import { periodIndex } from './period-index.js';
+
 const $ = (id) => document.getElementById(id);
 const NAMES = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };
 let token = sessionStorage.getItem('touchpoint-token') ?? '';
@@ -84,8 +86,10 @@ function shares(s) {
 }
 
 /**
- * The score per period with its 95% CI band, as inline SVG. `data-period` and `data-points` say
- * what is drawn; the first and last period label the x axis; the accessible name summarises it.
+ * The score per period with its 95% CI band, as inline SVG. Points sit at their time (a period
+ * without answers leaves a gap, and the line and band break there). `data-period` and
+ * `data-points` say what is drawn; the first and last period label the x axis; the accessible name
+ * summarises it.
  */
 function chart(s, period) {
   const series = (s.series ?? []).filter((p) => p.score !== null);
@@ -111,20 +115,46 @@ function chart(s, period) {
     svg.append(t);
     return svg;
   }
-  const x = (i) => (series.length === 1 ? 150 : 10 + (i * 280) / (series.length - 1));
-  const y = (v) => 110 - ((v - lo) / (hi - lo)) * 100;
-  const band = series
-    .map((p, i) => `${x(i)},${y(p.ci95?.high ?? p.score)}`)
-    .concat(series.map((p, i) => `${x(i)},${y(p.ci95?.low ?? p.score)}`).reverse());
-  svg.append(svgEl('polygon', { points: band.join(' '), fill: '#1a4d8f', 'fill-opacity': 0.15 }));
-  svg.append(
-    svgEl('polyline', {
-      points: series.map((p, i) => `${x(i)},${y(p.score)}`).join(' '),
-      fill: 'none',
-      stroke: '#1a4d8f',
-      'stroke-width': 2,
-    }),
-  );
+  const index = series.map((p) => periodIndex(p.period));
+  const from = index[0];
+  const span = index.at(-1) - from;
+  const x = (i) => (span === 0 ? 150 : 10 + ((index[i] - from) * 280) / span);
+  const y = (v) => Math.round((110 - ((v - lo) / (hi - lo)) * 100) * 10) / 10;
+  // Runs of consecutive periods: the line and the band do not bridge a period without answers.
+  const runs = [];
+  series.forEach((_, i) => {
+    if (i > 0 && index[i] === index[i - 1] + 1) runs.at(-1).push(i);
+    else runs.push([i]);
+  });
+  for (const run of runs) {
+    const high = (i) => y(series[i].ci95?.high ?? series[i].score);
+    const low = (i) => y(series[i].ci95?.low ?? series[i].score);
+    if (run.length === 1) {
+      const [i] = run;
+      svg.append(
+        svgEl('line', {
+          x1: x(i),
+          x2: x(i),
+          y1: high(i),
+          y2: low(i),
+          stroke: '#1a4d8f',
+          'stroke-opacity': 0.3,
+          'stroke-width': 6,
+        }),
+      );
+      continue;
+    }
+    const band = run.map((i) => `${x(i)},${high(i)}`).concat(run.map((i) => `${x(i)},${low(i)}`).reverse());
+    svg.append(svgEl('polygon', { points: band.join(' '), fill: '#1a4d8f', 'fill-opacity': 0.15 }));
+    svg.append(
+      svgEl('polyline', {
+        points: run.map((i) => `${x(i)},${y(series[i].score)}`).join(' '),
+        fill: 'none',
+        stroke: '#1a4d8f',
+        'stroke-width': 2,
+      }),
+    );
+  }
   series.forEach((p, i) => {
     const dot = svgEl('circle', { cx: x(i), cy: y(p.score), r: 3, fill: '#1a4d8f' });
     const title = svgEl('title', {});
@@ -137,7 +167,7 @@ function chart(s, period) {
     t.textContent = text;
     return t;
   };
-  if (series.length === 1) svg.append(axis(first.period, 150, 'middle'));
+  if (span === 0) svg.append(axis(first.period, 150, 'middle'));
   else svg.append(axis(first.period, 4, 'start'), axis(last.period, 296, 'end'));
   return svg;
 }

@@ -198,6 +198,13 @@ describe('dashboard in a headless browser', () => {
     /** The chart's points as their tooltips: "period: score (n=responses)". */
     const points = (tp: string) => page.locator(`[data-testid="chart-${tp}"] circle title`).allTextContents();
     const axisLabels = (tp: string) => page.locator(`[data-testid="chart-${tp}"] > text`).allTextContents();
+    /** The points' x positions, to one decimal. */
+    const xs = async (tp: string) =>
+      (
+        await page
+          .locator(`[data-testid="chart-${tp}"] circle`)
+          .evaluateAll((dots) => dots.map((d) => Number(d.getAttribute('cx'))))
+      ).map((x) => Math.round(x * 10) / 10);
     const choosePeriod = async (period: string) => {
       await page.selectOption('#period', period);
       await expect.poll(() => chart('ticket_closed').getAttribute('data-period')).toBe(period);
@@ -212,7 +219,12 @@ describe('dashboard in a headless browser', () => {
         '2026-03-16: 0% (n=1)',
       ]);
       expect(await axisLabels('ticket_closed')).toEqual(['2026-03-10', '2026-03-16']);
+      // Spaced by time: the 11th is one sixth of the way from the 10th to the 16th, and the line
+      // and band stop at the days without answers (the 16th stands alone, its CI as a bar).
+      expect(await xs('ticket_closed')).toEqual([10, 56.7, 290]);
       expect(await chart('ticket_closed').locator('polygon').count()).toBe(1);
+      expect(await chart('ticket_closed').locator('polyline').count()).toBe(1);
+      expect(await chart('ticket_closed').locator('line').count()).toBe(1);
       expect(await chart('ticket_closed').getAttribute('aria-label')).toBe(
         'ticket_closed score by day: 3 periods from 2026-03-10 to 2026-03-16, latest 0%',
       );
@@ -223,17 +235,38 @@ describe('dashboard in a headless browser', () => {
       await choosePeriod('week');
       expect(await points('ticket_closed')).toEqual(['2026-W11: 100% (n=2)', '2026-W12: 0% (n=1)']);
       expect(await axisLabels('ticket_closed')).toEqual(['2026-W11', '2026-W12']);
+      expect(await xs('ticket_closed')).toEqual([10, 290]);
+      expect(await chart('ticket_closed').locator('polyline').count()).toBe(1);
       expect(await page.textContent('[data-testid="score-ticket_closed"]')).toContain('trend down');
 
       await choosePeriod('month');
       expect(await points('ticket_closed')).toEqual(['2026-03: 67% (n=3)']);
       expect(await axisLabels('ticket_closed')).toEqual(['2026-03']);
       expect(await chart('ticket_closed').getAttribute('data-points')).toBe('1');
+      expect(await xs('ticket_closed')).toEqual([150]);
       expect(await page.textContent('[data-testid="score-ticket_closed"]')).toContain('trend no change');
       // The card's score is all-time whatever the period.
       expect(await page.textContent('[data-testid="score-ticket_closed"]')).toContain('67%');
 
       await choosePeriod('day');
+    });
+
+    it('puts neighbouring periods one step apart on the time axis, also across a year end', async () => {
+      const steps = await page.evaluate(`(async () => {
+        const { periodIndex } = await import('/period-index.js');
+        const step = (a, b) => periodIndex(b) - periodIndex(a);
+        return [
+          step('2026-12-31', '2027-01-01'),
+          step('2026-W52', '2026-W53'),
+          step('2026-W53', '2027-W01'),
+          step('2020-W53', '2021-W01'),
+          step('2024-W52', '2025-W01'),
+          step('2025-12', '2026-01'),
+          step('2026-03-10', '2026-03-16'),
+          step('2026-W01', '2026-W11'),
+        ];
+      })()`);
+      expect(steps).toEqual([1, 1, 1, 1, 1, 1, 6, 10]);
     });
 
     it('breaks each score down by channel and shows the answer distribution', async () => {
