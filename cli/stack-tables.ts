@@ -6,6 +6,7 @@ import { documentClientOf } from '../shared/adapters/dynamo/client.ts';
 import { ResponseStore } from '../shared/adapters/dynamo/response-store.ts';
 import { SurveyStore } from '../shared/adapters/dynamo/survey-store.ts';
 import { shippedConfig } from '../shared/domain/touchpoints.ts';
+import { moveCustomerState } from '../shared/usecases/move-customer-state.ts';
 import { type RecomputeProgress, recomputeAggregates } from '../shared/usecases/recompute.ts';
 import { awsError, CliUsageError, type Outputs } from './connection.ts';
 
@@ -73,10 +74,13 @@ export function migrateCustomersInStack(
   outputs: Outputs,
   region: string | undefined,
 ): Promise<{ moved: number; merged: number; kept: number }> {
-  return withStackTables(outputs, region, ['SurveysTableName', 'CustomersTableName'], (db, table) =>
-    new SurveyStore(db, {
+  return withStackTables(outputs, region, ['SurveysTableName', 'CustomersTableName'], async (db, table) => {
+    const store = new SurveyStore(db, {
       surveys: table('SurveysTableName'),
       customers: table('CustomersTableName'),
-    }).moveLegacyCustomerState(),
-  );
+    });
+    // Always scans (it is asked for), and marks the move done so the deploy trigger skips it.
+    const { moved, merged, kept } = await moveCustomerState(store, () => systemClock.now());
+    return { moved, merged, kept };
+  });
 }

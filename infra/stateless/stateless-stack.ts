@@ -6,6 +6,7 @@ import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-la
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
 import type { FunctionName } from '../../shared/infra/routes.ts';
 import type { DeployConfig } from '../config.ts';
@@ -181,7 +182,31 @@ export class StatelessStack extends Stack {
       .bindTable(Surveys, 'readWrite')
       .bindTable(Customers, 'readWrite');
 
+    // Customer state of versions before the Customers table moves over inside the deploy that
+    // brings this version, after the new code is in place (which writes only to Customers), so an
+    // earlier opt-out is missed for minutes at most. Once it has finished it only reads a marker.
+    const migrateCustomers = make('migrate-customers', {
+      description: 'At deploy: moves customer state of versions before the Customers table, once',
+      timeout: Duration.minutes(15),
+    })
+      .bindTable(Surveys, 'readWrite')
+      .bindTable(Customers, 'readWrite');
+    new Trigger(this, 'MigrateCustomersOnDeploy', {
+      handler: migrateCustomers.fn,
+      timeout: Duration.minutes(15),
+      executeAfter: [
+        ingestWebhook,
+        twilioWebhook,
+        emailLink,
+        adminApi,
+        dispatchTick,
+        eventbridgeIngest,
+        sesFeedback,
+      ],
+    });
+
     this.functions = {
+      'migrate-customers': migrateCustomers,
       'ingest-webhook': ingestWebhook,
       'twilio-webhook': twilioWebhook,
       'email-link': emailLink,

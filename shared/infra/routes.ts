@@ -6,8 +6,13 @@
 /** Functions behind HTTP routes; each is `functions/<name>.ts` exporting `handler`. */
 export type HttpFunctionName = 'ingest-webhook' | 'twilio-webhook' | 'email-link' | 'admin-api';
 
-/** Functions fed by other triggers (schedule, streams, SNS, EventBridge). */
-export type EventFunctionName = 'dispatch-tick' | 'score-stream' | 'eventbridge-ingest' | 'ses-feedback';
+/** Functions fed by other triggers (schedule, streams, SNS, EventBridge, a deploy). */
+export type EventFunctionName =
+  | 'dispatch-tick'
+  | 'score-stream'
+  | 'eventbridge-ingest'
+  | 'ses-feedback'
+  | 'migrate-customers';
 
 export type FunctionName = HttpFunctionName | EventFunctionName;
 

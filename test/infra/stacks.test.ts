@@ -41,6 +41,7 @@ const EXPECTED_TABLE_ACCESS: Record<FunctionName, Partial<Record<TableId, Access
   },
   'eventbridge-ingest': { Events: RW, Surveys: RW, Customers: RW },
   'ses-feedback': { Surveys: RW, Customers: RW },
+  'migrate-customers': { Surveys: RW, Customers: RW },
 };
 
 /** Actions IAM offers no resource-level permissions for; the only ones allowed on "*". */
@@ -372,11 +373,18 @@ describe('stateful stack: admin user pool', () => {
 
 describe('stateless stack: functions', () => {
   it('runs every function on the current Node runtime, arm64, with X-Ray and its own log group', () => {
-    const functions = resourcesOfType(base.statelessTemplate, 'AWS::Lambda::Function');
+    const all = resourcesOfType(base.statelessTemplate, 'AWS::Lambda::Function');
+    const ids = Object.values(base.stateless.functions).map((f) => logicalId(base.stateless, f.fn));
 
-    expect(Object.keys(functions)).toHaveLength(8);
+    expect(ids).toHaveLength(9);
+    // The one other function is the provider of aws-cdk-lib's Trigger (migrate-customers at deploy).
+    expect(Object.keys(all).filter((id) => !ids.includes(id))).toEqual([
+      expect.stringMatching(/^AWSCDKTriggerCustomResourceProvider/),
+    ]);
     expect(LAMBDA_RUNTIME.name).not.toBe('nodejs20.x');
-    for (const fn of Object.values(functions)) {
+    for (const id of ids) {
+      const fn = all[id];
+      if (!fn) throw new Error(`${id} is not in the template`);
       expect(fn.Properties.Runtime).toBe(LAMBDA_RUNTIME.name);
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
@@ -385,6 +393,36 @@ describe('stateless stack: functions', () => {
         Variables: { NODE_OPTIONS: '--enable-source-maps' },
       });
     }
+  });
+
+  it('moves customer state of earlier versions inside the deploy, after every function that writes it', () => {
+    const triggers = Object.values(resourcesOfType(base.statelessTemplate, 'Custom::Trigger'));
+    expect(triggers).toHaveLength(1);
+    const trigger = triggers[0] as CfnResource & { DependsOn?: string[] };
+    const fnId = logicalId(base.stateless, base.stateless.functions['migrate-customers'].fn);
+    const versions = Object.entries(resourcesOfType(base.statelessTemplate, 'AWS::Lambda::Version')).filter(
+      ([, v]) => JSON.stringify(v.Properties.FunctionName) === JSON.stringify({ Ref: fnId }),
+    );
+    expect(versions).toHaveLength(1);
+    expect(trigger.Properties).toMatchObject({
+      HandlerArn: { Ref: versions[0]?.[0] },
+      InvocationType: 'RequestResponse',
+      ExecuteOnHandlerChange: true,
+    });
+    const writers: FunctionName[] = [
+      'ingest-webhook',
+      'twilio-webhook',
+      'email-link',
+      'admin-api',
+      'dispatch-tick',
+      'eventbridge-ingest',
+      'ses-feedback',
+    ];
+    for (const name of writers)
+      expect(trigger.DependsOn).toContain(logicalId(base.stateless, base.stateless.functions[name].fn));
+    expect(resourcesOfType(base.statelessTemplate, 'AWS::Lambda::Function')[fnId]?.Properties.Timeout).toBe(
+      900,
+    );
   });
 
   it('passes the secret by ARN only: no secret value or secret key name is an env var', () => {
@@ -504,7 +542,7 @@ describe('stateless stack: functions', () => {
       );
 
     expect(withUrl(base)).toEqual(['dispatch-tick']);
-    expect(withUrl(hardened)).toHaveLength(8);
+    expect(withUrl(hardened)).toHaveLength(9);
     expect(envOf(hardened, 'twilio-webhook').PUBLIC_BASE_URL).toBe('https://surveys.example.com');
   });
 
@@ -764,7 +802,7 @@ describe('stateless stack: alarms, dashboard, outputs', () => {
     const byMetric = (name: string) =>
       alarms.filter((a) => JSON.stringify(a.Properties).includes(`"${name}"`));
 
-    expect(byMetric('Errors')).toHaveLength(8);
+    expect(byMetric('Errors')).toHaveLength(9);
     expect(byMetric('IteratorAge')).toHaveLength(1);
     expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(4);
     const provider = byMetric(CUSTOM_METRICS.ProviderFailures)[0];

@@ -1,6 +1,7 @@
 import { GetItemCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandler } from '../../functions/migrate-customers.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { startTestRuntime } from '../support/runtime.ts';
 
@@ -106,7 +107,12 @@ describe('moving customer state out of the Surveys table', () => {
       at: '2026-03-05T10:00:00Z',
     });
 
-    expect(await rt.deps.surveys.moveLegacyCustomerState()).toEqual({ moved: 1, merged: 2, kept: 2 });
+    expect(await rt.deps.surveys.moveLegacyCustomerState()).toEqual({
+      moved: 1,
+      merged: 2,
+      kept: 2,
+      complete: true,
+    });
 
     expect(await rt.deps.surveys.getCustomer(A)).toMatchObject({ lastSurveyId: 'sv_old_a', version: 2 });
     expect(await rt.deps.surveys.getCustomer(D)).toMatchObject({ lastSurveyId: 'sv_new_d', version: 3 });
@@ -119,7 +125,45 @@ describe('moving customer state out of the Surveys table', () => {
     expect(await get(customers, `CUSTOMER#${A}`, 'TICKET#zendesk:1')).toMatchObject({ open: false });
     expect(await legacyLeft()).toEqual([]);
 
-    expect(await rt.deps.surveys.moveLegacyCustomerState()).toEqual({ moved: 0, merged: 0, kept: 0 });
+    expect(await rt.deps.surveys.moveLegacyCustomerState()).toEqual({
+      moved: 0,
+      merged: 0,
+      kept: 0,
+      complete: true,
+    });
+  });
+
+  it('runs at deploy (the trigger function): stops before the timeout, goes on next time, then only reads its marker', async () => {
+    const surveys = rt.deps.surveys.table;
+    const contacts = Array.from({ length: 30 }, (_, i) => `+1201555${String(100 + i).padStart(4, '0')}`);
+    for (const [i, contact] of contacts.entries())
+      await put(surveys, {
+        pk: `CONTACT#${contact}`,
+        sk: 'CONSENT',
+        contact,
+        smsOptedOut: i % 2 === 0,
+        updatedAt: '2026-03-01T00:00:00Z',
+      });
+    // Pages of 5 items per segment, so the first run stops with most of the 30 still to move.
+    const handler = createHandler(rt.deps.surveys, () => rt.clock.now(), 5);
+    // Lambda says its time is nearly up: the run stops after its first scan pages and marks nothing.
+    const first = await handler({}, { getRemainingTimeInMillis: () => 1_000 });
+    expect(first.complete).toBe(false);
+    expect(first.moved).toBeGreaterThan(0);
+    expect(first.moved).toBeLessThan(contacts.length);
+    expect(await rt.deps.surveys.legacyCustomerStateMoved()).toBe(false);
+
+    const second = await handler({}, { getRemainingTimeInMillis: () => 600_000 });
+    expect(second).toMatchObject({ complete: true });
+    expect(first.moved + second.moved).toBe(contacts.length);
+    expect(await legacyLeft()).toEqual([]);
+    for (const [i, contact] of contacts.entries())
+      expect((await rt.deps.surveys.getConsent(contact))?.smsOptedOut).toBe(i % 2 === 0);
+    expect(await rt.deps.surveys.legacyCustomerStateMoved()).toBe(true);
+
+    // Every later deploy that changes the function: one read of the marker, no scan.
+    const later = await handler({}, { getRemainingTimeInMillis: () => 600_000 });
+    expect(later).toEqual({ moved: 0, merged: 0, kept: 0, complete: true, alreadyDone: true });
   });
 
   it('moves state left in the Surveys table when the runtime starts on the same tables', async () => {

@@ -102,6 +102,8 @@ export async function* scanTable(
   options: {
     segments?: number;
     filter?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
+    /** Items each segment reads per request (default: DynamoDB's 1 MB page). */
+    pageSize?: number;
   } = {},
 ): AsyncGenerator<Record<string, unknown>[]> {
   const segments = options.segments ?? 4;
@@ -119,6 +121,7 @@ export async function* scanTable(
             Segment: segment,
             TotalSegments: segments,
             ExclusiveStartKey: cursor,
+            ...(options.pageSize && { Limit: options.pageSize }),
             ...(options.filter && {
               FilterExpression: options.filter.expression,
               ...(options.filter.names && { ExpressionAttributeNames: options.filter.names }),

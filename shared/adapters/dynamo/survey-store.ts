@@ -4,6 +4,7 @@ import {
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
@@ -40,6 +41,9 @@ const customerKey = (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk:
 const contactKey = (contact: string) => ({ pk: `CONTACT#${contact.toLowerCase()}`, sk: 'CONSENT' });
 
 const ticketSortPrefix = 'TICKET#';
+
+/** Written once the customer state of versions before the Customers table has been moved. */
+const LEGACY_MOVED_MARKER = { pk: 'MIGRATION#customer-state', sk: 'MOVED' };
 
 /** How an item is found again in a BatchGetItem answer: its key attributes. */
 const itemKey = (item: Record<string, unknown>) =>
@@ -568,10 +572,17 @@ export class SurveyStore {
    * wins; for consent, flags set since the upgrade win and the old ones fill the rest, so an old
    * opt-out is never lost).
    */
-  async moveLegacyCustomerState(): Promise<{ moved: number; merged: number; kept: number }> {
-    const counts = { moved: 0, merged: 0, kept: 0 };
+  async moveLegacyCustomerState(
+    options: {
+      /** Asked between scan pages; true stops early (what was moved stays moved: run again to go on). */
+      shouldStop?: () => boolean;
+      pageSize?: number;
+    } = {},
+  ): Promise<{ moved: number; merged: number; kept: number; complete: boolean }> {
+    const counts = { moved: 0, merged: 0, kept: 0, complete: true };
     const customers = this.customersTable;
     for await (const page of scanTable(this.db, this.table, {
+      ...(options.pageSize && { pageSize: options.pageSize }),
       filter: {
         expression: 'begins_with(pk, :customer) OR begins_with(pk, :contact)',
         values: { ':customer': 'CUSTOMER#', ':contact': 'CONTACT#' },
@@ -599,8 +610,29 @@ export class SurveyStore {
         } else counts.kept++;
         await this.db.send(new DeleteCommand({ TableName: this.table, Key: key }));
       }
+      if (options.shouldStop?.()) {
+        counts.complete = false;
+        break;
+      }
     }
     return counts;
+  }
+
+  /** Whether `moveLegacyCustomerState` has finished once on this table (a marker in Customers). */
+  async legacyCustomerStateMoved(): Promise<boolean> {
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.customersTable, Key: LEGACY_MOVED_MARKER, ConsistentRead: true }),
+    );
+    return out.Item !== undefined;
+  }
+
+  async markLegacyCustomerStateMoved(at: Date): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.customersTable,
+        Item: { ...LEGACY_MOVED_MARKER, movedAt: at.toISOString() },
+      }),
+    );
   }
 
   /** Fills the consent flags a contact's newer record does not set from its older record. */
