@@ -3,6 +3,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
+import { systemClock } from '../shared/adapters/clock.ts';
 import { documentClientOf } from '../shared/adapters/dynamo/client.ts';
 import { SurveyStore } from '../shared/adapters/dynamo/survey-store.ts';
 import { ConfigError } from '../shared/errors.ts';
@@ -18,7 +19,7 @@ const STOP_BEFORE_TIMEOUT_MS = 60_000;
 
 export function createHandler(
   surveys: SurveyStore,
-  now: () => Date = () => new Date(),
+  now: () => Date = () => systemClock.now(),
   /** Scan page size per segment; smaller pages check the remaining time more often. */
   pageSize = 1000,
 ) {

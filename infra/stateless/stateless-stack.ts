@@ -191,20 +191,6 @@ export class StatelessStack extends Stack {
     })
       .bindTable(Surveys, 'readWrite')
       .bindTable(Customers, 'readWrite');
-    new Trigger(this, 'MigrateCustomersOnDeploy', {
-      handler: migrateCustomers.fn,
-      timeout: Duration.minutes(15),
-      executeAfter: [
-        ingestWebhook,
-        twilioWebhook,
-        emailLink,
-        adminApi,
-        dispatchTick,
-        eventbridgeIngest,
-        sesFeedback,
-      ],
-    });
-
     this.functions = {
       'migrate-customers': migrateCustomers,
       'ingest-webhook': ingestWebhook,
@@ -216,6 +202,11 @@ export class StatelessStack extends Stack {
       'eventbridge-ingest': eventbridgeIngest,
       'ses-feedback': sesFeedback,
     };
+    new Trigger(this, 'MigrateCustomersOnDeploy', {
+      handler: migrateCustomers.fn,
+      timeout: Duration.minutes(15),
+      executeAfter: Object.values(this.functions).filter((f) => f !== migrateCustomers),
+    });
 
     // --- HTTP API -------------------------------------------------------------------------
     this.httpApi = new TouchpointHttpApi(this, 'Http', {
