@@ -126,9 +126,9 @@ function chart(s, period) {
     if (i > 0 && index[i] === index[i - 1] + 1) runs.at(-1).push(i);
     else runs.push([i]);
   });
+  const high = (i) => y(series[i].ci95?.high ?? series[i].score);
+  const low = (i) => y(series[i].ci95?.low ?? series[i].score);
   for (const run of runs) {
-    const high = (i) => y(series[i].ci95?.high ?? series[i].score);
-    const low = (i) => y(series[i].ci95?.low ?? series[i].score);
     if (run.length === 1) {
       const [i] = run;
       svg.append(

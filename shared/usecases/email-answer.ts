@@ -12,8 +12,9 @@ export type RatingCheck =
   | Extract<EmailAnswerOutcome, { kind: 'closed' | 'unknown_survey' | 'out_of_range' }>;
 
 /**
- * Whether a rating link's survey (as just read) can still be answered with `score`. Writes nothing: opening a link (which
- * mail security scanners do for every link in a message) must not record a score.
+ * Whether a rating link's survey (as just read) can still be answered with `score`. Writes
+ * nothing: opening a link (which mail security scanners do for every link in a message) must not
+ * record a score.
  */
 export function checkEmailRating(deps: Deps, survey: Survey | undefined, score: number): RatingCheck {
   if (!survey) return { kind: 'unknown_survey' };
