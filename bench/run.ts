@@ -131,7 +131,7 @@ async function rawPutItem(
 }
 
 /** An event ingest surveyed (the store-only phase copies its survey and record). */
-let lastIngestedEventId = '';
+let lastIngestedSurveyId = '';
 
 const loadAgent = new Agent({ keepAlive: true, maxSockets: 64 });
 
@@ -190,7 +190,7 @@ async function ingest(rt: LocalRuntime, meter: CapacityMeter, concurrency: numbe
       const t = performance.now();
       const res = await postEvent(rt.url, event, rt.clock.now());
       if (res.status !== 200) throw new Error(`ingest failed: ${res.status} ${res.body}`);
-      lastIngestedEventId = event.eventId;
+      lastIngestedSurveyId = (JSON.parse(res.body) as { surveyId?: string }).surveyId ?? lastIngestedSurveyId;
       latencies.push(performance.now() - t);
     }),
   );
@@ -217,10 +217,9 @@ async function ingest(rt: LocalRuntime, meter: CapacityMeter, concurrency: numbe
  * is the share of the store's limit the pipeline reaches for the work an event needs.
  */
 async function storeOnly(rt: LocalRuntime, concurrency: number, count: number) {
-  const { surveys, events } = rt.deps;
-  const template = await events.get(lastIngestedEventId);
-  const survey = template?.surveyId ? await surveys.get(template.surveyId) : undefined;
-  if (!template || !survey) throw new Error('store-only: no ingested event to copy');
+  const { surveys } = rt.deps;
+  const survey = await surveys.get(lastIngestedSurveyId);
+  if (!survey) throw new Error('store-only: no ingested survey to copy');
   const started = performance.now();
   const cpu = await cpuMsPer(rt, count, () =>
     pool(
@@ -231,17 +230,13 @@ async function storeOnly(rt: LocalRuntime, concurrency: number, count: number) {
         const eventId = `bench-${randomUUID()}`;
         const phone = fictionalPhone();
         const email = `store-${randomUUID().slice(0, 12)}@example.com`;
-        const state = await surveys.planningState([phone, email], [phone, email], {
-          table: events.table,
-          key: events.keyOf(eventId),
-        });
+        const state = await surveys.planningState([phone, email], [phone, email]);
         const outcome = await surveys.createWithClaims({
           survey: { ...survey, surveyId, eventId, phone, email },
           claims: state.profiles.map((profile) => ({
             profile: { ...profile, lastSurveyId: surveyId, lastSurveyAt: survey.createdAt },
             expectedVersion: profile.version,
           })),
-          record: events.putRequest({ ...template, eventId, surveyId }),
         });
         if (outcome !== 'created') throw new Error(`store-only: ${outcome}`);
       },
@@ -879,13 +874,13 @@ async function main(): Promise<void> {
   } finally {
     await rt.stop();
   }
-  const lifecycleSms = (report.lifecycle as Array<{ writeRequestsPerSurvey: number }>)[0];
+  // Judged on items, the unit the ingest ceiling divides by too, and on the costliest channel.
+  const itemsPerLifecycle = Math.max(
+    ...(report.lifecycle as Array<{ writeItemsPerSurvey: number }>).map((x) => x.writeItemsPerSurvey),
+  );
   const agg100 = (report.aggregateWrites as Array<{ writesPerReply: number }>)[1];
   report.targets = {
-    writeRequestsPerLifecycleAtMost8: {
-      value: lifecycleSms?.writeRequestsPerSurvey,
-      met: (lifecycleSms?.writeRequestsPerSurvey ?? 99) <= 8,
-    },
+    writesPerLifecycleAtMost8: { value: itemsPerLifecycle, met: itemsPerLifecycle <= 8 },
     aggregateWritesPerReplyAtBatch100AtMost005: {
       value: agg100?.writesPerReply,
       met: (agg100?.writesPerReply ?? 1) <= 0.05,
@@ -937,7 +932,7 @@ function renderMarkdown(r: Record<string, any>): string {
     ...(r.ingest.storeOnly
       ? [
           '',
-          `The same ceiling for this event's actual work, measured: the planning read and the survey transaction of one event (same items, conditions and tables, through the production store) driven directly from the benchmark, without HTTP, signature, parsing or the engine: ${r.ingest.storeOnly.perSecond} events/s at concurrency 32 (${Math.round((r.ingest.storeOnly.perSecond / r.ingest.ceilingEventsPerSecond) * 100)}% of the PutItem ceiling above). Ingest at concurrency 32 reaches ${Math.round(r.ingest.shareOfStoreOnly * 100)}% of that: the pipeline runs at the store's limit for its work, and the gap to the PutItem ceiling is the store's cost of a consistent read of 5 keys in two tables (the customer's two profiles and two consent records, the event record) plus a 4-item transaction over three tables, not pipeline overhead.`,
+          `The same ceiling for this event's actual work, measured: the planning read and the survey transaction of one event (same items, conditions and tables, through the production store) driven directly from the benchmark, without HTTP, signature, parsing or the engine: ${r.ingest.storeOnly.perSecond} events/s at concurrency 32 (${Math.round((r.ingest.storeOnly.perSecond / r.ingest.ceilingEventsPerSecond) * 100)}% of the PutItem ceiling above). Ingest at concurrency 32 reaches ${Math.round(r.ingest.shareOfStoreOnly * 100)}% of that: the pipeline runs at the store's limit for its work, and the gap to the PutItem ceiling is the store's cost of a consistent read of 4 keys (the customer's two profiles and two consent records) plus a ${r.ingest.runs[2].writeItemsPerEvent}-item transaction over two tables, not pipeline overhead.`,
           '',
           `Counted in write request units instead of items (what DynamoDB meters and throttles: a raw 400-byte put is 1 unit, an event's transaction ${r.ingest.runs[2].writeUnitsPerEvent}), the ceiling is ${r.ingest.ceilingByWriteUnitsEventsPerSecond} events/s and ingest reaches ${Math.round((r.ingest.bestEventsPerSecond / r.ingest.ceilingByWriteUnitsEventsPerSecond) * 100)}% of it. The target is judged on items, as written.`,
         ]
@@ -951,7 +946,7 @@ function renderMarkdown(r: Record<string, any>): string {
     ...(r.ingest.storeCpuMsPerEvent && r.ingest.storeCpuMsPerPut
       ? [
           '',
-          `CPU at concurrency 32. DynamoDB Local: ${r.ingest.storeCpuMsPerPut} ms per raw put, ${r.ingest.storeCpuMsPerEvent} ms per ingested event (${round(r.ingest.storeCpuMsPerEvent / r.ingest.storeCpuMsPerPut, 1)} raw puts' worth for ${r.ingest.runs[2].writeItemsPerEvent} items: a transaction and a consistent multi-table read cost DynamoDB Local far more than plain puts)${r.ingest.storeOnly?.storeCpuMsPerEvent ? `, ${r.ingest.storeOnly.storeCpuMsPerEvent} ms per store-only event` : ''}.${r.ingest.nodeCpuMsPerEvent ? ` The Node process (load generator, gateway, handler and SDK together): ${r.ingest.nodeCpuMsPerPut} ms per raw put, ${r.ingest.nodeCpuMsPerEvent} ms per ingested event.` : ''} Both share the machine's 2 cores.${r.ingest.nodeCpuMsPerEvent ? ` Counted in CPU instead of throughput (less exposed to this VM's swings between rounds): ${r.ingest.runs[2].writeItemsPerEvent} raw puts take ${round(r.ingest.runs[2].writeItemsPerEvent * (r.ingest.storeCpuMsPerPut + r.ingest.nodeCpuMsPerPut), 2)} ms and an ingested event ${round(r.ingest.storeCpuMsPerEvent + r.ingest.nodeCpuMsPerEvent, 2)} ms, so with the cores busy ingest would reach ${Math.round(((r.ingest.runs[2].writeItemsPerEvent * (r.ingest.storeCpuMsPerPut + r.ingest.nodeCpuMsPerPut)) / (r.ingest.storeCpuMsPerEvent + r.ingest.nodeCpuMsPerEvent)) * 100)}% of the ceiling.` : ''}`,
+          `CPU at concurrency 32. DynamoDB Local: ${r.ingest.storeCpuMsPerPut} ms per raw put, ${r.ingest.storeCpuMsPerEvent} ms per ingested event (${round(r.ingest.storeCpuMsPerEvent / r.ingest.storeCpuMsPerPut, 1)} raw puts' worth for ${r.ingest.runs[2].writeItemsPerEvent} items: a transaction and a consistent batch read cost DynamoDB Local far more than plain puts)${r.ingest.storeOnly?.storeCpuMsPerEvent ? `, ${r.ingest.storeOnly.storeCpuMsPerEvent} ms per store-only event` : ''}.${r.ingest.nodeCpuMsPerEvent ? ` The Node process (load generator, gateway, handler and SDK together): ${r.ingest.nodeCpuMsPerPut} ms per raw put, ${r.ingest.nodeCpuMsPerEvent} ms per ingested event.` : ''} Both share the machine's 2 cores.${r.ingest.nodeCpuMsPerEvent ? ` Counted in CPU instead of throughput (less exposed to this VM's swings between rounds): ${r.ingest.runs[2].writeItemsPerEvent} raw puts take ${round(r.ingest.runs[2].writeItemsPerEvent * (r.ingest.storeCpuMsPerPut + r.ingest.nodeCpuMsPerPut), 2)} ms and an ingested event ${round(r.ingest.storeCpuMsPerEvent + r.ingest.nodeCpuMsPerEvent, 2)} ms, so with the cores busy ingest would reach ${Math.round(((r.ingest.runs[2].writeItemsPerEvent * (r.ingest.storeCpuMsPerPut + r.ingest.nodeCpuMsPerPut)) / (r.ingest.storeCpuMsPerEvent + r.ingest.nodeCpuMsPerEvent)) * 100)}% of the ceiling.` : ''}`,
         ]
       : []),
     '',
@@ -994,12 +989,12 @@ function renderMarkdown(r: Record<string, any>): string {
       );
     lines.push(
       '',
-      'An SMS or email survey writes 8 items whatever the load: ingest 4 in one transaction (the survey; the fatigue claim on the phone profile and on the email profile, so a customer known by either is never asked twice; the event record, so a re-delivered webhook has no second effect), dispatch 2 on the survey (claimed before the provider call, recorded after it, so a crash in between is repaired without a second message), the reply 2 (the response, and the survey marked answered so later texts are routed as its follow-up). Each carries an exactly-once or crash-safety guarantee. The Aggregates column is the score and counter items, written once per stream batch for all the replies in it, so it shrinks as batches fill. A call also records its progress on the survey (answered, keys pressed).',
+      'A survey writes 7 items whatever the channel and the load: ingest 3 in one transaction (the survey, which names its event, so a re-delivered webhook finds it and has no second effect; the fatigue claim on the phone profile and on the email profile, so a customer known by either is never asked twice), dispatch 2 on the survey (claimed before the provider call, recorded after it, so a crash in between is repaired without a second message), the reply 2 (the response, and the survey marked answered so later texts are routed as its follow-up). Each carries an exactly-once or crash-safety guarantee. An event that creates no survey (a second report of a surveyed order, a ticket opened) writes an event record instead, which answers its re-deliveries. The Aggregates column is the score and counter items, written once per stream batch for all the replies in it, so it shrinks as batches fill.',
     );
   }
   lines.push(
     '',
-    'Write requests count every DynamoDB write call: a transaction counts once (ingest writes the survey, the fatigue claim on each of the customer\'s phone and email profiles, any superseded survey and the event record in one; the stream consumer folds a whole batch of replies into one per chunk). Items written counts each item of a transaction separately. Write request units (WRU) are what on-demand DynamoDB bills: one per KB of item written, two per KB in a transaction, plus index writes; survey items carry their decision and attempt history, which is why units exceed items. The target "writes per survey lifecycle <= 8" is read as write requests; counted in items it is the items column.',
+    'Write requests count every DynamoDB write call: a transaction counts once (ingest writes the survey, the fatigue claim on each of the customer\'s phone and email profiles and any superseded survey in one; the stream consumer folds a whole batch of replies into one per chunk). Items written counts each item of a transaction separately. Write request units (WRU) are what on-demand DynamoDB bills: one per KB of item written, two per KB in a transaction, plus index writes; survey items carry their decision and attempt history, which is why units exceed items. The target "writes per survey lifecycle <= 8" is judged on items written, for the costliest channel: the same unit the ingest ceiling divides by, and the stricter one (write requests are lower).',
     '',
     'Prices: bench/prices.json (DynamoDB on-demand, Lambda arm64 at the assumed memory and duration, HTTP API, SES; SMS = 2 Twilio segments per survey: question + reply; voice = 1 minute).',
     '',

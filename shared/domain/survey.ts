@@ -48,7 +48,16 @@ export interface Survey {
   skipReason?: string;
   /** Number of times the send failed transiently; drives backoff. */
   retries?: number;
-  context: { orderId?: string; ticketId?: string; agent?: string; trackingNumber?: string };
+  context: {
+    orderId?: string;
+    ticketId?: string;
+    agent?: string;
+    trackingNumber?: string;
+    /** When the order was placed (purchase surveys), for later events of the order that lack it. */
+    orderCreatedAt?: string;
+  };
+  /** Consent the source reported with the event, lent to later events of the same order. */
+  consent?: { sms?: boolean; email?: boolean; voice?: boolean };
   drivers?: Record<string, string>;
   /** A test survey sent by an admin (`touchpoint send-test`): never counted in the scores. */
   test?: boolean;

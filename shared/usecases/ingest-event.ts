@@ -79,20 +79,22 @@ function customerStateOf(profiles: CustomerProfile[], ownSurveyId: string): Cust
  * Use case: an event arrived (already verified and normalized). Decide whether, when and how to
  * survey, record the decision, and never do it twice. Steps are ordered so that a crash at any
  * point followed by the source's retry converges on exactly one survey:
- * 1. the event record means "fully processed": it is written in the same transaction as the survey
- *    it led to, or last when the event led to no new survey;
+ * 1. the survey id is deterministic, so a re-delivery lands on the survey the first delivery
+ *    created: the survey (scheduled or skipped) is the record of a surveyable event, and one that
+ *    names this event id marks the delivery as a duplicate;
  * 2. the survey is created in one transaction with the customer's fatigue slot (an optimistic
  *    version check on each profile), so two concurrent events for one customer cannot both win and
  *    a crash never leaves a claim without its survey;
- * 3. the survey id is deterministic, so a re-run's create is a no-op.
+ * 3. an event that creates no survey (a ticket opened, a second report of a surveyed order) gets an
+ *    event record, written last, which answers its re-deliveries.
  */
 export async function ingestEvent(deps: Deps, received: CanonicalEvent): Promise<IngestResult> {
   const now = deps.clock.now();
   // Before the duplicate check: a ticket solved again after a reopen may repeat its event id, and the
   // newest report must still win (older ones are dropped by the store).
   await trackTicket(deps, received);
-  // Most events are checked for a re-delivery in the same BatchGetItem that reads the planning
-  // state; those that must first borrow the order's customer, and ticket reports, read it alone.
+  // Events that create no survey are answered from their event record: ticket reports always,
+  // and an event that must first borrow the order's customer is checked before borrowing.
   const needsOrderCustomer =
     !received.customer.phone && !received.customer.email && !!received.context.orderId;
   if (received.type === 'ticket_opened' || needsOrderCustomer) {
@@ -112,21 +114,22 @@ export async function ingestEvent(deps: Deps, received: CanonicalEvent): Promise
   const event = needsOrderCustomer ? await withOrderCustomer(deps, received) : received;
   const touchpoint = event.touchpoint ?? event.type;
   const surveyId = surveyIdFor(touchpoint, event);
-  const record = (result: IngestResult): StoredEvent => ({
+  const { needsRecord, ...result } = await decide(deps, event, touchpoint, surveyId, now);
+  if (needsRecord) await deps.events.put(recordOf(event, now, result));
+  return result;
+}
+
+/** The record of an event that created no survey: what was decided, for its re-deliveries. */
+function recordOf(event: CanonicalEvent, now: Date, result: IngestResult): StoredEvent {
+  return {
     eventId: event.eventId,
     receivedAt: now.toISOString(),
     event,
-    surveyable: result.outcome === 'scheduled' || result.outcome === 'rescheduled',
-    ...(result.outcome !== 'scheduled' &&
-      result.outcome !== 'rescheduled' && { notSurveyableReason: result.reason ?? result.outcome }),
+    surveyable: result.outcome === 'rescheduled',
+    ...(result.outcome !== 'rescheduled' && { notSurveyableReason: result.reason ?? result.outcome }),
     ...(result.surveyId && { surveyId: result.surveyId }),
     ...(result.outcome === 'duplicate' && { duplicateOf: result.surveyId }),
-  });
-  const decided = await decide(deps, event, touchpoint, surveyId, now, !needsOrderCustomer, record);
-  if ('redelivered' in decided) return redelivery(decided.redelivered);
-  const { recorded, ...result } = decided;
-  if (!recorded) await deps.events.put(record(result));
-  return result;
+  };
 }
 
 /** The answer to an event delivered again: what the first delivery decided. */
@@ -159,25 +162,37 @@ async function trackTicket(deps: Deps, event: CanonicalEvent): Promise<void> {
 
 /**
  * Some platform events name the order but not the customer (Shopify fulfillment events): take the
- * customer from the order's purchase event, which the same source delivered earlier.
+ * customer from the survey of the order's purchase, which the same source delivered earlier (every
+ * purchase with a contact leaves one, scheduled or skipped).
  */
 async function withOrderCustomer(deps: Deps, event: CanonicalEvent): Promise<CanonicalEvent> {
-  if (event.customer.phone || event.customer.email || !event.context.orderId) return event;
-  const order = await deps.events.get(`${event.source}:order:${event.context.orderId}`);
-  if (!order) return event;
-  const { customer } = order.event;
+  const { orderId } = event.context;
+  if (event.customer.phone || event.customer.email || !orderId) return event;
+  const purchase = await deps.surveys.get(
+    surveyIdFor('purchase', { ...event, type: 'purchase', context: { orderId } }),
+    false,
+  );
+  if (purchase?.eventType !== 'purchase') return event;
   return {
     ...event,
-    customer: { ...customer, ...(customer.consent && { consent: customer.consent }) },
+    customer: {
+      id: purchase.customerId,
+      ...(purchase.customerName && { name: purchase.customerName }),
+      ...(purchase.phone && { phone: purchase.phone }),
+      ...(purchase.email && { email: purchase.email }),
+      ...(purchase.locale && { locale: purchase.locale }),
+      ...(purchase.timeZone && { timeZone: purchase.timeZone }),
+      ...(purchase.consent && { consent: purchase.consent }),
+    },
     context: {
       ...event.context,
-      ...(order.event.context.orderCreatedAt && { orderCreatedAt: order.event.context.orderCreatedAt }),
+      ...(purchase.context.orderCreatedAt && { orderCreatedAt: purchase.context.orderCreatedAt }),
     },
   };
 }
 
-/** A decision; `recorded` when the event record was written with the survey, in one transaction. */
-type Decided = IngestResult & { recorded?: true };
+/** A decision; `needsRecord` when the event created no survey and so needs an event record. */
+type Decided = IngestResult & { needsRecord: boolean };
 
 async function decide(
   deps: Deps,
@@ -185,21 +200,12 @@ async function decide(
   touchpoint: string,
   surveyId: string,
   now: Date,
-  checkRedelivery: boolean,
-  record: (result: IngestResult) => StoredEvent,
-): Promise<Decided | { redelivered: StoredEvent }> {
+): Promise<Decided> {
   const base = { eventId: event.eventId, duplicate: false, surveyId };
   const identities = identitiesOf(event);
   const contacts = [event.customer.phone, event.customer.email].filter((c): c is string => Boolean(c));
-  let state = await deps.surveys.planningState(
-    identities,
-    contacts,
-    checkRedelivery ? { table: deps.events.table, key: deps.events.keyOf(event.eventId) } : undefined,
-  );
-  if (state.other) return { redelivered: deps.events.fromItem(state.other) };
-
   for (let attempt = 0; attempt < 5; attempt++) {
-    if (attempt > 0) state = await deps.surveys.planningState(identities, contacts);
+    const state = await deps.surveys.planningState(identities, contacts);
     const profiles = state.profiles;
     const phoneConsent = event.customer.phone ? state.consent.get(event.customer.phone) : undefined;
     const emailConsent = event.customer.email ? state.consent.get(event.customer.email) : undefined;
@@ -236,17 +242,16 @@ async function decide(
       const created = await deps.surveys.createWithClaims({
         survey: { ...survey, status: 'skipped', skipReason: plan.reason, decisions: plan.decisions },
         claims: [],
-        record: deps.events.putRequest(record(skipped)),
       });
-      if (created === 'recorded') return redeliveredNow(deps, event.eventId);
       if (created === 'exists') return alreadySurveyed(deps, event, touchpoint, surveyId, now);
-      return created === 'created' ? { ...skipped, recorded: true } : skipped;
+      return { ...skipped, needsRecord: false };
     }
     if (plan.action === 'reschedule') {
-      return { ...base, surveyId: plan.surveyId, outcome: 'rescheduled', dueAt: plan.dueAt };
+      const rescheduled = { ...base, surveyId: plan.surveyId, dueAt: plan.dueAt };
+      return { ...rescheduled, outcome: 'rescheduled', needsRecord: true };
     }
     // One transaction: the survey, the fatigue slot on every identity of the customer (optimistic,
-    // versioned), the retirement of the survey it supersedes, and the event record.
+    // versioned) and the retirement of the survey it supersedes.
     const scheduled: IngestResult = { ...base, outcome: 'scheduled', dueAt: plan.dueAt };
     const created = await deps.surveys.createWithClaims({
       survey: {
@@ -279,20 +284,19 @@ async function decide(
           },
         },
       }),
-      record: deps.events.putRequest(record(scheduled)),
     });
     if (created === 'conflict') continue; // the customer changed meanwhile: decide again
-    if (created === 'recorded') return redeliveredNow(deps, event.eventId);
     if (created === 'exists') return alreadySurveyed(deps, event, touchpoint, surveyId, now);
-    return { ...scheduled, recorded: true };
+    return { ...scheduled, needsRecord: false };
   }
   throw new Error(`customer ${event.customer.id} kept changing while planning ${surveyId}`);
 }
 
 /**
- * The event's survey already exists: the same real-world fact reported again (a second carrier
- * report for the order, another source's copy). A survey that has not gone out yet follows the
- * later delivery report; there is never a second survey.
+ * The event's survey already exists. Either this very event was delivered again (the survey names
+ * it): answer as the first delivery did and change nothing. Or the same real-world fact was
+ * reported again (a second carrier report for the order, another source's copy): a survey that has
+ * not gone out yet follows the later delivery report; there is never a second survey.
  */
 async function alreadySurveyed(
   deps: Deps,
@@ -303,6 +307,9 @@ async function alreadySurveyed(
 ): Promise<Decided> {
   const base = { eventId: event.eventId, surveyId };
   const already = await deps.surveys.get(surveyId);
+  if (already?.eventId === event.eventId) {
+    return { ...base, duplicate: true, outcome: 'duplicate', needsRecord: false };
+  }
   if (already?.status === 'scheduled' && event.type === 'delivery') {
     const rule = deps.config.touchpoints[touchpoint];
     const dueAt = new Date(Date.parse(event.occurredAt) + (rule?.delayMinutes ?? 0) * 60_000).toISOString();
@@ -320,7 +327,7 @@ async function alreadySurveyed(
           },
         },
       );
-      if (moved) return { ...base, duplicate: false, outcome: 'rescheduled', dueAt };
+      if (moved) return { ...base, duplicate: false, outcome: 'rescheduled', dueAt, needsRecord: true };
     }
   }
   return {
@@ -328,14 +335,8 @@ async function alreadySurveyed(
     duplicate: true,
     outcome: 'duplicate',
     reason: `same ${touchpoint} as survey ${surveyId}`,
+    needsRecord: true,
   };
-}
-
-/** The same delivery finished while this one was deciding: answer with what it recorded. */
-async function redeliveredNow(deps: Deps, eventId: string): Promise<{ redelivered: StoredEvent }> {
-  const stored = await deps.events.get(eventId);
-  if (!stored) throw new Error(`event ${eventId} was reported stored but cannot be read`);
-  return { redelivered: stored };
 }
 
 function driversOf(event: CanonicalEvent): { drivers?: Record<string, string> } {
@@ -380,7 +381,9 @@ function newSurvey(
       ...(context.ticketId && { ticketId: context.ticketId }),
       ...(context.agent && { agent: context.agent }),
       ...(context.trackingNumber && { trackingNumber: context.trackingNumber }),
+      ...(event.type === 'purchase' && context.orderCreatedAt && { orderCreatedAt: context.orderCreatedAt }),
     },
+    ...(customer.consent && Object.keys(customer.consent).length > 0 && { consent: customer.consent }),
     ...driversOf(event),
   };
 }

@@ -108,7 +108,8 @@ export async function handleVoiceStep(
       await deps.surveys.transition(
         survey.surveyId,
         { status: ['sent', 'answered'] },
-        { status: 'answered', answeredAt, conversation: survey.followUp ? 'awaiting_comment' : 'done' },
+        // The follow-up is asked in this call, so a later text message is never taken as its answer.
+        { status: 'answered', answeredAt, conversation: 'done' },
         { appendInboundId: `${callId}:${step}:${attempt}` },
       );
       say(texts.confirm(intent.score));
@@ -149,7 +150,6 @@ export async function handleVoiceStep(
     if (existing && !existing.comment)
       await deps.responses.put({ ...existing, comment: texts.callbackRequestedNote });
   }
-  await deps.surveys.transition(survey.surveyId, { status: ['answered'] }, { conversation: 'done' });
   say(texts.thanks);
   twiml.hangup();
   return twiml.toString();

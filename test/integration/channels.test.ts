@@ -302,9 +302,17 @@ describe('channels and replies', () => {
       const scored = await postTwilio(action(invalid.body), { CallSid: 'CA1', Digits: '7#' }, TWILIO);
       expect(scored.body).toContain('You pressed 7');
       expect((await rt.deps.responses.get(id))?.score).toBe(7);
+      // The follow-up is asked in the call, so a text message (say, after hanging up on it) is not
+      // taken as its answer.
+      expect((await rt.deps.surveys.get(id))?.conversation).toBe('done');
+      await sendSms(rt.url, { from: phone, to: OUR_NUMBER, body: 'a text sent during the call' }, TWILIO);
+      expect((await rt.deps.responses.get(id))?.comment).toBeUndefined();
       const second = await postTwilio(action(scored.body), { CallSid: 'CA1', Digits: '1' }, TWILIO);
       expect(second.body).toContain('<Hangup');
-      expect((await rt.deps.responses.get(id))?.comment).toContain('contacted');
+      expect(await rt.deps.responses.get(id)).toMatchObject({
+        score: 7,
+        comment: expect.stringContaining('contacted'),
+      });
     });
 
     it('speaks the customer language with a voice that has it (basic voices only speak en, de, fr, es)', async () => {

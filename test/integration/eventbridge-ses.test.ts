@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler as eventbridge } from '../../functions/eventbridge-ingest.ts';
 import { createHandler as sesFeedback } from '../../functions/ses-feedback.ts';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { startTestRuntime } from '../support/runtime.ts';
+import { startTestRuntime, storedFor } from '../support/runtime.ts';
 
 describe('EventBridge and SES feedback handlers', () => {
   let rt: LocalRuntime;
@@ -25,7 +25,10 @@ describe('EventBridge and SES feedback handlers', () => {
     const again = await handler(sample);
     expect(first).toMatchObject({ eventId: 'pos-7781', outcome: 'scheduled' });
     expect(again).toMatchObject({ duplicate: true });
-    expect((await rt.deps.events.get('pos-7781'))?.event.source).toBe('pos');
+    const stored = await storedFor(rt, 'pos-7781');
+    expect(stored.surveys.map((s) => [s.surveyId, s.source])).toEqual([
+      [(first as { surveyId?: string }).surveyId, 'pos'],
+    ]);
   });
 
   it('rejects an invalid EventBridge detail without storing it', async () => {
@@ -33,7 +36,7 @@ describe('EventBridge and SES feedback handlers', () => {
     sample.detail = { ...sample.detail, eventId: 'eb-bad', type: 'refund' };
     const result = await eventbridge(rt.deps)(sample);
     expect(result).toMatchObject({ rejected: expect.stringContaining('type') });
-    expect(await rt.deps.events.get('eb-bad')).toBeUndefined();
+    expect(await storedFor(rt, 'eb-bad')).toEqual({ record: undefined, surveys: [] });
   });
 
   it('suppresses an address on a hard bounce or a complaint, not on a soft bounce', async () => {

@@ -17,7 +17,7 @@ import type { LocalRuntime } from '../../local/runtime.ts';
 import { sendEvent } from '../../local/simulator.ts';
 import { CapacityMeter, probeTransactionalWriteScale } from '../../shared/adapters/dynamo/usage.ts';
 import { plainTableInput } from '../../shared/infra/create-tables.ts';
-import { startTestRuntime } from '../support/runtime.ts';
+import { startTestRuntime, storedFor } from '../support/runtime.ts';
 
 /**
  * Fatigue and priority against real DynamoDB Local: the survey, the customer's fatigue slot on each
@@ -45,7 +45,7 @@ describe('fatigue claims and survey creation are one transaction', () => {
     await rt?.stop();
   });
 
-  it('writes a scheduled survey, both fatigue claims and the event record in one transaction', async () => {
+  it('writes a scheduled survey and both fatigue claims in one transaction, the survey recording the event', async () => {
     const deliver = () =>
       sendEvent(
         rt.url,
@@ -56,16 +56,26 @@ describe('fatigue claims and survey creation are one transaction', () => {
     meter.reset();
     const res = await deliver();
     expect(res.json).toMatchObject({ outcome: 'scheduled', duplicate: false });
-    expect({ requests: meter.writeRequests, items: meter.writeItems }).toEqual({ requests: 1, items: 4 });
-    expect(await rt.deps.events.get('fatigue-purchase-1-+12015550170')).toMatchObject({
-      surveyable: true,
-      surveyId: (res.json as { surveyId: string }).surveyId,
-    });
-    // The same delivery again is answered from that record and writes nothing.
+    expect({ requests: meter.writeRequests, items: meter.writeItems }).toEqual({ requests: 1, items: 3 });
+    const surveyId = (res.json as { surveyId: string }).surveyId;
+    const stored = await storedFor(rt, 'fatigue-purchase-1-+12015550170');
+    expect(stored.record).toBeUndefined();
+    expect(stored.surveys.map((s) => [s.surveyId, s.status])).toEqual([[surveyId, 'scheduled']]);
+    const claims = await Promise.all(
+      ['+12015550170', 'one.write@example.com'].map((id) => rt.deps.surveys.getCustomer(id)),
+    );
+    // The same delivery again finds the survey that names it: the create is cancelled by the
+    // survey's condition, so it is answered as a duplicate and nothing is written.
     meter.reset();
     const again = await deliver();
-    expect(again.json).toMatchObject({ outcome: 'duplicate', duplicate: true });
+    expect(again.json).toMatchObject({ outcome: 'duplicate', duplicate: true, surveyId });
     expect(meter.writeRequests).toBe(0);
+    expect(await storedFor(rt, 'fatigue-purchase-1-+12015550170')).toEqual(stored);
+    expect(
+      await Promise.all(
+        ['+12015550170', 'one.write@example.com'].map((id) => rt.deps.surveys.getCustomer(id)),
+      ),
+    ).toEqual(claims);
   });
 
   it('answers another event about an already surveyed order as a duplicate and changes no claim', async () => {
@@ -87,6 +97,10 @@ describe('fatigue claims and survey creation are one transaction', () => {
       surveyable: false,
       duplicateOf: surveyId,
     });
+    // Its re-delivery is answered the same way and changes nothing.
+    const twice = await sendEvent(rt.url, copy, SECRET, rt.clock.now());
+    expect(twice.json).toMatchObject({ outcome: 'duplicate', duplicate: true, surveyId });
+    expect(await Promise.all([phone, email].map((id) => rt.deps.surveys.getCustomer(id)))).toEqual(before);
   });
 
   it('meters transactional writes at the rate AWS bills once the store is probed', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { sendEvent, sendSms, twimlMessages } from '../../local/simulator.ts';
-import { ADMIN_TOKEN, OUR_NUMBER, startTestRuntime } from '../support/runtime.ts';
+import { ADMIN_TOKEN, OUR_NUMBER, startTestRuntime, storedFor } from '../support/runtime.ts';
 
 const sample = JSON.parse(readFileSync('events/canonical/purchase-sms.json', 'utf8'));
 const CUSTOMER = '+12015550123';
@@ -39,7 +39,8 @@ describe('the first end-to-end slice: purchase -> CES by SMS -> reply -> score',
     const stored = await rt.deps.surveys.get(surveyId);
     expect(stored?.status).toBe('scheduled');
     expect(stored?.metric).toMatchObject({ kind: 'ces', min: 1, max: 7 });
-    expect(await rt.deps.events.get(event.eventId)).toMatchObject({ surveyable: true, surveyId });
+    // The survey is the event's record (found by its event id), with no separate event record.
+    expect(await storedFor(rt, event.eventId)).toEqual({ record: undefined, surveys: [stored] });
   });
 
   it('rejects the same event with a bad signature and stores nothing new', async () => {
@@ -50,7 +51,7 @@ describe('the first end-to-end slice: purchase -> CES by SMS -> reply -> score',
     };
     const res = await sendEvent(rt.url, event, 'not-the-secret-at-all', rt.clock.now());
     expect(res.status).toBe(401);
-    expect(await rt.deps.events.get('evt-forged-1')).toBeUndefined();
+    expect(await storedFor(rt, 'evt-forged-1')).toEqual({ record: undefined, surveys: [] });
   });
 
   it('sends nothing before the survey is due', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { signAftership, signGeneric, signShopify, signZendesk } from '../../shared/sources/index.ts';
-import { startTestRuntime } from '../support/runtime.ts';
+import { startTestRuntime, storedFor, surveyRecording } from '../support/runtime.ts';
 
 const fixture = (path: string) => readFileSync(`events/${path}`, 'utf8');
 const SECRETS = {
@@ -56,16 +56,19 @@ describe('event sources through the local gateway', () => {
       const res = await shopify(rt, 'orders/create', fixture('shopify/orders-create.json'));
       expect(res.status).toBe(200);
       expect(res.json).toMatchObject({ outcome: 'scheduled', eventId: 'shopify:order:820982911946154508' });
-      const stored = await rt.deps.events.get('shopify:order:820982911946154508');
-      expect(stored?.event.customer).toMatchObject({
+      // The survey is the event's record: no separate event record for an event that was surveyed.
+      const survey = await surveyRecording(rt, 'shopify:order:820982911946154508');
+      expect(survey).toMatchObject({
+        surveyId: res.json.surveyId,
+        eventType: 'purchase',
         phone: '+12015550147',
         email: 'jon.example@example.com',
         timeZone: 'America/New_York',
-        timeZoneInferred: true,
+        context: { orderId: '820982911946154508', orderCreatedAt: '2026-03-10T14:00:00.000Z' },
       });
       // Only what Touchpoint needs is kept: no street address, no line items.
-      expect(JSON.stringify(stored)).not.toContain('Example Street');
-      expect(JSON.stringify(stored)).not.toContain('mug');
+      expect(JSON.stringify(survey)).not.toContain('Example Street');
+      expect(JSON.stringify(survey)).not.toContain('mug');
     });
 
     it('answers 200 to five re-deliveries and keeps one event and one survey', async () => {
@@ -84,7 +87,10 @@ describe('event sources through the local gateway', () => {
       );
       expect(res.status).toBe(200);
       expect(String(res.json.ignored)).toContain('in_transit');
-      expect(await rt.deps.events.get('shopify:fulfillment_event:944956396')).toBeUndefined();
+      expect(await storedFor(rt, 'shopify:fulfillment_event:944956396')).toEqual({
+        record: undefined,
+        surveys: [],
+      });
     });
 
     it('joins a delivered fulfillment event to the order customer', async () => {
@@ -94,9 +100,17 @@ describe('event sources through the local gateway', () => {
         fixture('shopify/fulfillment-event-delivered.json'),
       );
       expect(res.status).toBe(200);
-      const stored = await rt.deps.events.get('shopify:fulfillment_event:944956395');
-      expect(stored?.event.customer.phone).toBe('+12015550147');
-      expect(stored?.event.type).toBe('delivery');
+      expect(res.json.outcome).toBe('scheduled');
+      const survey = await surveyRecording(rt, 'shopify:fulfillment_event:944956395');
+      expect(survey).toMatchObject({
+        surveyId: res.json.surveyId,
+        eventType: 'delivery',
+        customerId: 'shopify:115310627314723954',
+        phone: '+12015550147',
+        email: 'jon.example@example.com',
+      });
+      // Borrowed from the purchase: hours from order to delivery.
+      expect(survey.drivers).toHaveProperty('delivery_time');
     });
 
     it('rejects a tampered body, a wrong secret and a missing header with 401 and stores nothing', async () => {
@@ -109,7 +123,10 @@ describe('event sources through the local gateway', () => {
       const missing = await post(rt, '/webhooks/shopify', body, { 'x-shopify-topic': 'orders/create' });
       expect([tampered.status, wrong.status, missing.status]).toEqual([401, 401, 401]);
       expect(String(missing.json.error)).toContain('X-Shopify-Hmac-Sha256');
-      expect(await rt.deps.events.get('shopify:order:820982911946154599')).toBeUndefined();
+      expect(await storedFor(rt, 'shopify:order:820982911946154599')).toEqual({
+        record: undefined,
+        surveys: [],
+      });
     });
 
     it('rejects an unknown topic with 422 naming it', async () => {
@@ -125,8 +142,11 @@ describe('event sources through the local gateway', () => {
       expect(res.status).toBe(200);
       // Same order, so the same survey: its schedule follows the later report, no second survey.
       expect(res.json.outcome).toBe('rescheduled');
-      const shopifyDelivery = await rt.deps.events.get('shopify:fulfillment_event:944956395');
-      expect(res.json.surveyId).toBe(shopifyDelivery?.surveyId);
+      const shopifyDelivery = await storedFor(rt, 'shopify:fulfillment_event:944956395');
+      expect(res.json.surveyId).toBe(shopifyDelivery.surveys[0]?.surveyId);
+      // This report created no survey, so its record answers its re-deliveries.
+      const record = await rt.deps.events.get(String(res.json.eventId));
+      expect(record).toMatchObject({ surveyable: true, surveyId: res.json.surveyId });
       const survey = await rt.deps.surveys.get(String(res.json.surveyId));
       expect(survey?.dueAt).toBe('2026-03-13T21:31:00.000Z');
       expect(survey?.decisions.some((d) => d.outcome === 'rescheduled')).toBe(true);
@@ -148,12 +168,16 @@ describe('event sources through the local gateway', () => {
     it('turns a solved ticket from the shipped trigger body into ticket_closed', async () => {
       const res = await zendesk(rt, fixture('zendesk/ticket-solved.json'), rt.clock.now());
       expect(res.status).toBe(200);
-      const stored = await rt.deps.events.get('zendesk:ticket:35436:solved');
-      expect(stored?.event).toMatchObject({
-        type: 'ticket_closed',
-        customer: { email: 'mia.example@example.com', phone: '+12015550161', locale: 'de' },
-        context: { ticketId: '35436', agent: 'Alex Agent', ticketCreatedAt: '2026-03-10T08:15:00.000Z' },
+      const survey = await surveyRecording(rt, 'zendesk:ticket:35436:solved');
+      expect(survey).toMatchObject({
+        eventType: 'ticket_closed',
+        source: 'zendesk',
+        email: 'mia.example@example.com',
+        phone: '+12015550161',
+        locale: 'de',
+        context: { ticketId: '35436', agent: 'Alex Agent' },
       });
+      expect(survey.drivers).toHaveProperty('resolution');
     });
 
     it('rejects a signature timestamp older than five minutes', async () => {
@@ -183,6 +207,57 @@ describe('event sources through the local gateway', () => {
 
   describe('generic signed endpoint', () => {
     const body = fixture('generic/ticket-closed-email.json');
+
+    it('lends the purchase customer and the consent it reported to a delivery that names only the order', async () => {
+      const send = (event: unknown) => {
+        const raw = JSON.stringify(event);
+        return post(rt, '/webhooks/events', raw, {
+          'touchpoint-signature': signGeneric(raw, SECRETS.generic, rt.clock.now()),
+        });
+      };
+      const purchase = {
+        ...JSON.parse(fixture('generic/purchase.json')),
+        eventId: 'lend-purchase-1',
+        occurredAt: '2026-03-12T20:00:00Z',
+        customer: {
+          id: 'lend-1',
+          phone: '+12015550177',
+          email: 'lend@example.com',
+          consent: { sms: false, email: false },
+        },
+        context: { orderId: 'LEND-1', orderCreatedAt: '2026-03-09T10:00:00Z' },
+      };
+      expect((await send(purchase)).json).toMatchObject({ outcome: 'skipped', reason: 'no_consent' });
+      const delivery = {
+        schemaVersion: 1,
+        eventId: 'lend-delivery-1',
+        type: 'delivery',
+        occurredAt: '2026-03-12T21:00:00Z',
+        source: 'generic',
+        customer: { id: 'unknown' },
+        context: { orderId: 'LEND-1' },
+      };
+      const res = await send(delivery);
+      // Without the purchase's consent the delivery would be scheduled by SMS.
+      expect(res.json).toMatchObject({ outcome: 'skipped', reason: 'no_consent' });
+      const survey = await surveyRecording(rt, 'lend-delivery-1');
+      expect(survey).toMatchObject({
+        surveyId: res.json.surveyId,
+        customerId: 'lend-1',
+        phone: '+12015550177',
+        email: 'lend@example.com',
+        consent: { sms: false, email: false },
+        drivers: { delivery_time: '2to4d' },
+      });
+      // A re-delivery finds the survey that names it: a duplicate, nothing new stored.
+      const again = await send(delivery);
+      expect(again.json).toMatchObject({
+        duplicate: true,
+        outcome: 'duplicate',
+        surveyId: res.json.surveyId,
+      });
+      expect(await surveyRecording(rt, 'lend-delivery-1')).toEqual(survey);
+    });
 
     it('accepts the previous secret during rotation', async () => {
       const rotated = await startTestRuntime({
@@ -232,7 +307,7 @@ describe('event sources through the local gateway', () => {
       const invalid = await post(rt, '/webhooks/events', badPhone, sign(badPhone));
       expect(invalid.status).toBe(422);
       expect(String(invalid.json.error)).toContain('customer.phone');
-      expect(await rt.deps.events.get('bad-phone-1')).toBeUndefined();
+      expect(await storedFor(rt, 'bad-phone-1')).toEqual({ record: undefined, surveys: [] });
     });
 
     it('stores an event without any contact as not surveyable, with the reason', async () => {
@@ -246,9 +321,9 @@ describe('event sources through the local gateway', () => {
       });
       expect(res.status).toBe(200);
       expect(res.json.outcome).toBe('skipped');
-      expect(await rt.deps.events.get('no-contact-1')).toMatchObject({
-        surveyable: false,
-        notSurveyableReason: 'no_contact',
+      expect(await storedFor(rt, 'no-contact-1')).toEqual({
+        record: undefined,
+        surveys: [expect.objectContaining({ status: 'skipped', skipReason: 'no_contact' })],
       });
     });
   });

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { type LocalRuntime, type RuntimeOptions, startLocalRuntime } from '../../local/runtime.ts';
+import type { StoredEvent } from '../../shared/adapters/dynamo/event-store.ts';
+import { scanTable } from '../../shared/adapters/dynamo/response-store.ts';
+import type { Survey } from '../../shared/domain/survey.ts';
 
 /**
  * Starts the real local runtime (gateway, handlers, stream poller, sandbox channels) against the
@@ -38,3 +41,31 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
 
 export const ADMIN_TOKEN = 'local-admin-token-change-me';
 export const OUR_NUMBER = '+12015550100';
+
+/**
+ * What an event left in the store: its event record (events that created no survey) and the
+ * surveys created for it (which record the others). Scans the Surveys table: test-sized tables only.
+ */
+export async function storedFor(
+  rt: LocalRuntime,
+  eventId: string,
+): Promise<{ record: StoredEvent | undefined; surveys: Survey[] }> {
+  const surveys: Survey[] = [];
+  for await (const page of scanTable(rt.deps.surveys.db, rt.deps.surveys.table, {
+    filter: { expression: 'eventId = :e', values: { ':e': eventId } },
+  })) {
+    for (const item of page) {
+      const survey = await rt.deps.surveys.get(String(item.surveyId));
+      if (survey) surveys.push(survey);
+    }
+  }
+  return { record: await rt.deps.events.get(eventId), surveys };
+}
+
+/** The one survey an event created, which is its only record (no event record beside it). */
+export async function surveyRecording(rt: LocalRuntime, eventId: string): Promise<Survey> {
+  const stored = await storedFor(rt, eventId);
+  expect(stored.record, `event record of ${eventId}`).toBeUndefined();
+  expect(stored.surveys, `surveys naming ${eventId}`).toHaveLength(1);
+  return stored.surveys[0] as Survey;
+}

@@ -2,13 +2,6 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { UsageMeter } from './usage.ts';
 
-/** A put that only writes an item that does not exist yet (alone, or as one item of a transaction). */
-export interface OnceOnlyPut {
-  TableName: string;
-  Item: Record<string, unknown>;
-  ConditionExpression: 'attribute_not_exists(pk)';
-}
-
 /**
  * A PutItem guarded by a condition: true when written, false when the condition failed (the item
  * exists, or a newer version does). Every create-once and compare-and-set put goes through here, so

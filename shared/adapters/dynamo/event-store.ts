@@ -1,9 +1,13 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { CanonicalEvent } from '../../../events/canonical/schema.ts';
-import { conditionalPut, type OnceOnlyPut } from './conditional-put.ts';
+import { conditionalPut } from './conditional-put.ts';
 import { type UsageMeter, usage } from './usage.ts';
 
-/** An accepted event as stored: the canonical event plus what Touchpoint decided about it. */
+/**
+ * The record of an accepted event that created no survey (a ticket opened, a second report of a
+ * surveyed order): the canonical event plus what Touchpoint decided, which answers re-deliveries.
+ * An event that created a survey is recorded by the survey itself.
+ */
 export interface StoredEvent {
   eventId: string;
   receivedAt: string;
@@ -26,33 +30,24 @@ export class EventStore {
     private readonly meter: UsageMeter = usage.none,
   ) {}
 
-  /** The key of an event's record, for reads batched with other tables. */
-  keyOf(eventId: string): Record<string, unknown> {
-    return { pk: `EVENT#${eventId}` };
-  }
-
-  /** A stored item as the event record it holds. */
-  fromItem(item: Record<string, unknown>): StoredEvent {
-    const { pk: _pk, ttl: _ttl, ...stored } = item;
-    return stored as unknown as StoredEvent;
-  }
-
   async get(eventId: string): Promise<StoredEvent | undefined> {
     const out = await this.db.send(
       new GetCommand({
         TableName: this.table,
-        Key: this.keyOf(eventId),
+        Key: { pk: `EVENT#${eventId}` },
         ConsistentRead: true,
         ...this.meter.rc,
       }),
     );
     this.meter.record(out.ConsumedCapacity, 'read');
-    return out.Item ? this.fromItem(out.Item) : undefined;
+    if (!out.Item) return undefined;
+    const { pk: _pk, ttl: _ttl, ...stored } = out.Item;
+    return stored as unknown as StoredEvent;
   }
 
-  /** The create-once put of an event record, to send alone (`put`) or inside another transaction. */
-  putRequest(stored: StoredEvent): OnceOnlyPut {
-    return {
+  /** Stores the event once; false if it was already stored (a duplicate delivery). */
+  async put(stored: StoredEvent): Promise<boolean> {
+    return conditionalPut(this.db, this.meter, {
       TableName: this.table,
       Item: {
         ...stored,
@@ -60,11 +55,6 @@ export class EventStore {
         ttl: Math.floor(Date.parse(stored.receivedAt) / 1000) + RETENTION_SECONDS,
       },
       ConditionExpression: 'attribute_not_exists(pk)',
-    };
-  }
-
-  /** Stores the event once; false if it was already stored (a duplicate delivery). */
-  async put(stored: StoredEvent): Promise<boolean> {
-    return conditionalPut(this.db, this.meter, this.putRequest(stored));
+    });
   }
 }

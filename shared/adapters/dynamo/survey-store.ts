@@ -13,7 +13,7 @@ import {
 import type { Decision } from '../../domain/model.ts';
 import type { Survey } from '../../domain/survey.ts';
 import { ConfigError } from '../../errors.ts';
-import { conditionalPut, type OnceOnlyPut } from './conditional-put.ts';
+import { conditionalPut } from './conditional-put.ts';
 import { scanTable } from './response-store.ts';
 import { type UsageMeter, usage } from './usage.ts';
 
@@ -148,19 +148,16 @@ export class SurveyStore {
    * Creates a scheduled survey and, in the same transaction, claims the customer's fatigue slot on
    * each of their profiles (optimistic version check) and retires the lower-priority survey it
    * supersedes. All or nothing: a crash can never leave a claim pointing at a survey that does not
-   * exist, and one write request replaces three or four.
-   * `record` is one more item written once in the same transaction (the event record, so an event
-   * is marked processed exactly when its survey exists).
-   * `exists`: the survey was already created (a duplicate). `recorded`: the record already exists
-   * (the same delivery finished meanwhile). `conflict`: a profile or the superseded survey changed
-   * since it was read; plan again.
+   * exist, and one write request replaces three or four. The survey names its event, so it is
+   * also the record that the event was processed.
+   * `exists`: the survey was already created (a re-delivery, or another report of the same fact).
+   * `conflict`: a profile or the superseded survey changed since it was read; plan again.
    */
   async createWithClaims(input: {
     survey: Survey;
     claims: ReadonlyArray<{ profile: CustomerProfile; expectedVersion: number }>;
     supersede?: { surveyId: string; decision: Decision };
-    record?: OnceOnlyPut;
-  }): Promise<'created' | 'exists' | 'recorded' | 'conflict'> {
+  }): Promise<'created' | 'exists' | 'conflict'> {
     const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
       {
         Put: {
@@ -197,7 +194,6 @@ export class SurveyStore {
             },
           ]
         : []),
-      ...(input.record ? [{ Put: input.record }] : []),
     ];
     try {
       const out = await this.db.send(new TransactWriteCommand({ TransactItems: items, ...this.meter.rc }));
@@ -207,7 +203,6 @@ export class SurveyStore {
       if (error instanceof TransactionCanceledException) {
         const reasons = error.CancellationReasons ?? [];
         if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'exists';
-        if (input.record && reasons[items.length - 1]?.Code === 'ConditionalCheckFailed') return 'recorded';
         if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) return 'conflict';
       }
       throw error;
@@ -433,27 +428,20 @@ export class SurveyStore {
   }
 
   /**
-   * Everything the engine reads before planning, in ONE BatchGetItem: the customer's profiles
-   * (fatigue) and the contacts' consent. The survey itself is not read: its id is derived from the
-   * event, and the transaction that creates it fails as `exists` when it is already there, which
-   * costs one read only for the rare event about a fact already surveyed instead of on every event.
+   * Everything the engine reads before planning, in ONE BatchGetItem of one table: the customer's
+   * profiles (fatigue) and the contacts' consent. Neither the survey nor an event record is read:
+   * the survey id is derived from the event, and the transaction that creates it fails as `exists`
+   * when it is already there (a re-delivery, or another report of the same fact), which costs one
+   * read only for those rare events instead of on every event.
    */
   async planningState(
     identities: string[],
     contacts: string[],
-    /** Also read this item of another table (the event record, to spot a re-delivery) in the same call. */
-    also?: { table: string; key: Record<string, unknown> },
-  ): Promise<{
-    profiles: CustomerProfile[];
-    consent: Map<string, ContactConsent>;
-    other?: Record<string, unknown>;
-  }> {
+  ): Promise<{ profiles: CustomerProfile[]; consent: Map<string, ContactConsent> }> {
     const customers = this.customersTable;
     const read = await this.batchGet({
       [customers]: [...identities.map(customerKey), ...contacts.map(contactKey)],
-      ...(also && { [also.table]: [also.key] }),
     });
-    const other = also ? read.get(also.table)?.get(itemKey(also.key)) : undefined;
     const customer = (key: { pk: string; sk: string }) => read.get(customers)?.get(itemKey(key));
     const strip = (item: Record<string, unknown> | undefined) => {
       if (!item) return undefined;
@@ -466,7 +454,6 @@ export class SurveyStore {
       if (item) consent.set(c, item as unknown as ContactConsent);
     }
     return {
-      ...(other && { other }),
       profiles: identities.map(
         (id) =>
           (strip(customer(customerKey(id))) as CustomerProfile | undefined) ?? {
