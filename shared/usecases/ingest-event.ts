@@ -168,26 +168,36 @@ async function trackTicket(deps: Deps, event: CanonicalEvent): Promise<void> {
 async function withOrderCustomer(deps: Deps, event: CanonicalEvent): Promise<CanonicalEvent> {
   const { orderId } = event.context;
   if (event.customer.phone || event.customer.email || !orderId) return event;
+  // Versions before 0.2 recorded every purchase as an event record (kept 90 days): it holds the
+  // whole event, so it is still preferred where it exists.
+  const legacy = await deps.events.get(`${event.source}:order:${orderId}`);
+  if (legacy) return lendCustomer(event, legacy.event.customer, legacy.event.context.orderCreatedAt);
   const purchase = await deps.surveys.get(
     surveyIdFor('purchase', { ...event, type: 'purchase', context: { orderId } }),
     false,
   );
   if (purchase?.eventType !== 'purchase') return event;
+  const customer: CanonicalEvent['customer'] = {
+    id: purchase.customerId,
+    ...(purchase.customerName && { name: purchase.customerName }),
+    ...(purchase.phone && { phone: purchase.phone }),
+    ...(purchase.email && { email: purchase.email }),
+    ...(purchase.locale && { locale: purchase.locale }),
+    ...(purchase.timeZone && { timeZone: purchase.timeZone }),
+    ...(purchase.consent && { consent: purchase.consent }),
+  };
+  return lendCustomer(event, customer, purchase.context.orderCreatedAt);
+}
+
+function lendCustomer(
+  event: CanonicalEvent,
+  customer: CanonicalEvent['customer'],
+  orderCreatedAt: string | undefined,
+): CanonicalEvent {
   return {
     ...event,
-    customer: {
-      id: purchase.customerId,
-      ...(purchase.customerName && { name: purchase.customerName }),
-      ...(purchase.phone && { phone: purchase.phone }),
-      ...(purchase.email && { email: purchase.email }),
-      ...(purchase.locale && { locale: purchase.locale }),
-      ...(purchase.timeZone && { timeZone: purchase.timeZone }),
-      ...(purchase.consent && { consent: purchase.consent }),
-    },
-    context: {
-      ...event.context,
-      ...(purchase.context.orderCreatedAt && { orderCreatedAt: purchase.context.orderCreatedAt }),
-    },
+    customer,
+    context: { ...event.context, ...(orderCreatedAt && { orderCreatedAt }) },
   };
 }
 

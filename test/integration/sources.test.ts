@@ -259,6 +259,41 @@ describe('event sources through the local gateway', () => {
       expect(await surveyRecording(rt, 'lend-delivery-1')).toEqual(survey);
     });
 
+    it('still lends the customer from a purchase event record of an earlier version', async () => {
+      // Before 0.2 a surveyed purchase was also kept as an event record, keyed source:order:id.
+      const purchase = JSON.parse(fixture('generic/purchase.json'));
+      await rt.deps.events.put({
+        eventId: 'generic:order:LEGACY-1',
+        receivedAt: '2026-03-12T20:00:00.000Z',
+        event: {
+          ...purchase,
+          eventId: 'generic:order:LEGACY-1',
+          customer: { id: 'legacy-1', phone: '+12015550178', consent: { sms: false } },
+          context: { orderId: 'LEGACY-1', orderCreatedAt: '2026-03-12T08:00:00Z' },
+        },
+        surveyable: true,
+      });
+      const delivery = {
+        schemaVersion: 1,
+        eventId: 'legacy-delivery-1',
+        type: 'delivery',
+        occurredAt: '2026-03-12T21:00:00Z',
+        source: 'generic',
+        customer: { id: 'unknown' },
+        context: { orderId: 'LEGACY-1' },
+      };
+      const raw = JSON.stringify(delivery);
+      const res = await post(rt, '/webhooks/events', raw, {
+        'touchpoint-signature': signGeneric(raw, SECRETS.generic, rt.clock.now()),
+      });
+      expect(res.json).toMatchObject({ outcome: 'skipped', reason: 'no_consent' });
+      expect(await surveyRecording(rt, 'legacy-delivery-1')).toMatchObject({
+        customerId: 'legacy-1',
+        phone: '+12015550178',
+        drivers: { delivery_time: 'lt2d' },
+      });
+    });
+
     it('accepts the previous secret during rotation', async () => {
       const rotated = await startTestRuntime({
         env: {
