@@ -207,14 +207,24 @@ describe('event sources through the local gateway', () => {
 
   describe('generic signed endpoint', () => {
     const body = fixture('generic/ticket-closed-email.json');
+    const sendGeneric = (event: unknown) => {
+      const raw = JSON.stringify(event);
+      return post(rt, '/webhooks/events', raw, {
+        'touchpoint-signature': signGeneric(raw, SECRETS.generic, rt.clock.now()),
+      });
+    };
+    /** A delivery report that names the order and nothing about the customer. */
+    const contactlessDelivery = (eventId: string, orderId: string) => ({
+      schemaVersion: 1,
+      eventId,
+      type: 'delivery',
+      occurredAt: '2026-03-12T21:00:00Z',
+      source: 'generic',
+      customer: { id: 'unknown' },
+      context: { orderId },
+    });
 
     it('lends the purchase customer and the consent it reported to a delivery that names only the order', async () => {
-      const send = (event: unknown) => {
-        const raw = JSON.stringify(event);
-        return post(rt, '/webhooks/events', raw, {
-          'touchpoint-signature': signGeneric(raw, SECRETS.generic, rt.clock.now()),
-        });
-      };
       const purchase = {
         ...JSON.parse(fixture('generic/purchase.json')),
         eventId: 'lend-purchase-1',
@@ -227,17 +237,9 @@ describe('event sources through the local gateway', () => {
         },
         context: { orderId: 'LEND-1', orderCreatedAt: '2026-03-09T10:00:00Z' },
       };
-      expect((await send(purchase)).json).toMatchObject({ outcome: 'skipped', reason: 'no_consent' });
-      const delivery = {
-        schemaVersion: 1,
-        eventId: 'lend-delivery-1',
-        type: 'delivery',
-        occurredAt: '2026-03-12T21:00:00Z',
-        source: 'generic',
-        customer: { id: 'unknown' },
-        context: { orderId: 'LEND-1' },
-      };
-      const res = await send(delivery);
+      expect((await sendGeneric(purchase)).json).toMatchObject({ outcome: 'skipped', reason: 'no_consent' });
+      const delivery = contactlessDelivery('lend-delivery-1', 'LEND-1');
+      const res = await sendGeneric(delivery);
       // Without the purchase's consent the delivery would be scheduled by SMS.
       expect(res.json).toMatchObject({ outcome: 'skipped', reason: 'no_consent' });
       const survey = await surveyRecording(rt, 'lend-delivery-1');
@@ -250,7 +252,7 @@ describe('event sources through the local gateway', () => {
         drivers: { delivery_time: '2to4d' },
       });
       // A re-delivery finds the survey that names it: a duplicate, nothing new stored.
-      const again = await send(delivery);
+      const again = await sendGeneric(delivery);
       expect(again.json).toMatchObject({
         duplicate: true,
         outcome: 'duplicate',
@@ -273,19 +275,7 @@ describe('event sources through the local gateway', () => {
         },
         surveyable: true,
       });
-      const delivery = {
-        schemaVersion: 1,
-        eventId: 'legacy-delivery-1',
-        type: 'delivery',
-        occurredAt: '2026-03-12T21:00:00Z',
-        source: 'generic',
-        customer: { id: 'unknown' },
-        context: { orderId: 'LEGACY-1' },
-      };
-      const raw = JSON.stringify(delivery);
-      const res = await post(rt, '/webhooks/events', raw, {
-        'touchpoint-signature': signGeneric(raw, SECRETS.generic, rt.clock.now()),
-      });
+      const res = await sendGeneric(contactlessDelivery('legacy-delivery-1', 'LEGACY-1'));
       expect(res.json).toMatchObject({ outcome: 'skipped', reason: 'no_consent' });
       expect(await surveyRecording(rt, 'legacy-delivery-1')).toMatchObject({
         customerId: 'legacy-1',
