@@ -304,8 +304,8 @@ async function decide(
 
 /**
  * The event's survey already exists. Either this very event was delivered again (the survey names
- * it): answer as the first delivery did and change nothing. Or the same real-world fact was
- * reported again (a second carrier report for the order, another source's copy): a survey that has
+ * it, or its own record exists): answer as the first delivery did and change nothing. Or the same
+ * real-world fact was reported again (a second carrier report for the order, another source's copy): a survey that has
  * not gone out yet follows the later delivery report; there is never a second survey.
  */
 async function alreadySurveyed(
@@ -320,6 +320,10 @@ async function alreadySurveyed(
   if (already?.eventId === event.eventId) {
     return { ...base, duplicate: true, outcome: 'duplicate', needsRecord: false };
   }
+  // A second report delivered again: its record says it was handled (a reschedule must not be
+  // repeated over a report that came in between).
+  const handled = await deps.events.get(event.eventId);
+  if (handled) return { ...redelivery(handled), needsRecord: false };
   if (already?.status === 'scheduled' && event.type === 'delivery') {
     const rule = deps.config.touchpoints[touchpoint];
     const dueAt = new Date(Date.parse(event.occurredAt) + (rule?.delayMinutes ?? 0) * 60_000).toISOString();

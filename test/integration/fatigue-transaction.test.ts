@@ -103,6 +103,57 @@ describe('fatigue claims and survey creation are one transaction', () => {
     expect(await Promise.all([phone, email].map((id) => rt.deps.surveys.getCustomer(id)))).toEqual(before);
   });
 
+  it('writes a skipped survey as its one item, and its re-delivery writes nothing', async () => {
+    const anonymous = {
+      ...event(7, 'purchase', '+12015550177', 'x@example.com'),
+      customer: { id: 'anon-7' },
+    };
+    meter.reset();
+    const res = await sendEvent(rt.url, anonymous, SECRET, rt.clock.now());
+    expect(res.json).toMatchObject({ outcome: 'skipped', reason: 'no_contact', duplicate: false });
+    expect({ requests: meter.writeRequests, items: meter.writeItems }).toEqual({ requests: 1, items: 1 });
+    const stored = await storedFor(rt, anonymous.eventId);
+    expect(stored.surveys.map((s) => s.status)).toEqual(['skipped']);
+    meter.reset();
+    const again = await sendEvent(rt.url, anonymous, SECRET, rt.clock.now());
+    expect(again.json).toMatchObject({
+      outcome: 'duplicate',
+      duplicate: true,
+      surveyId: (res.json as { surveyId: string }).surveyId,
+    });
+    expect(meter.writeRequests).toBe(0);
+    expect(await storedFor(rt, anonymous.eventId)).toEqual(stored);
+  });
+
+  it('lets a re-delivered second report of a delivery change nothing, even after a third report', async () => {
+    const first = event(6, 'delivery', '+12015550176', 'three.reports@example.com');
+    const created = await sendEvent(rt.url, first, SECRET, rt.clock.now());
+    expect(created.json).toMatchObject({ outcome: 'scheduled' });
+    const surveyId = (created.json as { surveyId: string }).surveyId;
+    const report = (eventId: string, occurredAt: string) => ({
+      ...first,
+      eventId,
+      source: 'carrier',
+      occurredAt,
+    });
+    const second = report('carrier-report-2', '2026-03-10T15:00:00Z');
+    const third = report('carrier-report-3', '2026-03-10T16:00:00Z');
+    expect((await sendEvent(rt.url, second, SECRET, rt.clock.now())).json).toMatchObject({
+      outcome: 'rescheduled',
+      surveyId,
+    });
+    expect((await sendEvent(rt.url, third, SECRET, rt.clock.now())).json).toMatchObject({
+      outcome: 'rescheduled',
+      surveyId,
+    });
+    const after = await rt.deps.surveys.get(surveyId);
+    // The second report again: answered from its record, the third report's schedule stands.
+    const again = await sendEvent(rt.url, second, SECRET, rt.clock.now());
+    expect(again.json).toMatchObject({ outcome: 'duplicate', duplicate: true, surveyId });
+    expect(await rt.deps.surveys.get(surveyId)).toEqual(after);
+    expect(after?.decisions.filter((d) => d.outcome === 'rescheduled')).toHaveLength(2);
+  });
+
   it('meters transactional writes at the rate AWS bills once the store is probed', async () => {
     // DynamoDB Local 2.x reports 4 units for a small transactional write, 3.x and AWS 2.
     const probe = await probeTransactionalWriteScale(rt.dynamo);

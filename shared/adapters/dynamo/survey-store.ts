@@ -158,14 +158,17 @@ export class SurveyStore {
     claims: ReadonlyArray<{ profile: CustomerProfile; expectedVersion: number }>;
     supersede?: { surveyId: string; decision: Decision };
   }): Promise<'created' | 'exists' | 'conflict'> {
+    const create = {
+      TableName: this.table,
+      Item: surveyItem(input.survey),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    } as const;
+    // A survey with nothing to claim (a skipped one) needs no transaction: a plain conditional put
+    // is all-or-nothing already and costs half the write units.
+    if (input.claims.length === 0 && !input.supersede)
+      return (await conditionalPut(this.db, this.meter, create)) ? 'created' : 'exists';
     const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
-      {
-        Put: {
-          TableName: this.table,
-          Item: surveyItem(input.survey),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
+      { Put: create },
       ...input.claims.map(({ profile, expectedVersion }) => ({
         Put: {
           TableName: this.customersTable,
