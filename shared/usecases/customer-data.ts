@@ -121,7 +121,7 @@ export async function eraseCustomer(deps: Deps, ref: string): Promise<Record<str
         TableName: deps.surveys.table,
         Key: { pk: `SURVEY#${s.surveyId}`, sk: 'SURVEY' },
         UpdateExpression:
-          'SET customerId = :p, erasedAt = :now REMOVE phone, email, customerName, gsi2pk, gsi2sk, inboundIds, #ctx.#o, #ctx.#t, #ctx.#a, #ctx.#n',
+          'SET customerId = :p, erasedAt = :now REMOVE phone, email, customerName, consent, gsi2pk, gsi2sk, inboundIds, #ctx.#o, #ctx.#t, #ctx.#a, #ctx.#n',
         ExpressionAttributeNames: {
           '#ctx': 'context',
           '#o': 'orderId',
