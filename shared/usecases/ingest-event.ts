@@ -93,28 +93,21 @@ export async function ingestEvent(deps: Deps, received: CanonicalEvent): Promise
   // Before the duplicate check: a ticket solved again after a reopen may repeat its event id, and the
   // newest report must still win (older ones are dropped by the store).
   await trackTicket(deps, received);
-  // Events that create no survey are answered from their event record: ticket reports always,
-  // and an event that must first borrow the order's customer is checked before borrowing.
-  const needsOrderCustomer =
-    !received.customer.phone && !received.customer.email && !!received.context.orderId;
-  if (received.type === 'ticket_opened' || needsOrderCustomer) {
-    const existing = await deps.events.get(received.eventId);
-    if (existing) return redelivery(existing);
-  }
   if (received.type === 'ticket_opened') {
-    await deps.events.put({
+    // Tracked, never surveyed: the event record is all it leaves, and its condition spots a re-delivery.
+    const recorded = await deps.events.put({
       eventId: received.eventId,
       receivedAt: now.toISOString(),
       event: received,
       surveyable: false,
       notSurveyableReason: 'ticket_opened: tracked as an open ticket',
     });
-    return { eventId: received.eventId, duplicate: false, outcome: 'tracked' };
+    return { eventId: received.eventId, duplicate: !recorded, outcome: recorded ? 'tracked' : 'duplicate' };
   }
-  const event = needsOrderCustomer ? await withOrderCustomer(deps, received) : received;
+  const event = await withOrderCustomer(deps, received);
   const touchpoint = event.touchpoint ?? event.type;
-  const surveyId = surveyIdFor(touchpoint, event);
-  const { needsRecord, ...result } = await decide(deps, event, touchpoint, surveyId, now);
+  const planning: Planning = { event, touchpoint, surveyId: surveyIdFor(touchpoint, event), now };
+  const { needsRecord, ...result } = await decide(deps, planning);
   if (needsRecord) await deps.events.put(recordOf(event, now, result));
   return result;
 }
@@ -129,16 +122,6 @@ function recordOf(event: CanonicalEvent, now: Date, result: IngestResult): Store
     ...(result.outcome !== 'rescheduled' && { notSurveyableReason: result.reason ?? result.outcome }),
     ...(result.surveyId && { surveyId: result.surveyId }),
     ...(result.outcome === 'duplicate' && { duplicateOf: result.surveyId }),
-  };
-}
-
-/** The answer to an event delivered again: what the first delivery decided. */
-function redelivery(existing: StoredEvent): IngestResult {
-  return {
-    eventId: existing.eventId,
-    duplicate: true,
-    outcome: 'duplicate',
-    ...(existing.surveyId && { surveyId: existing.surveyId }),
   };
 }
 
@@ -204,13 +187,16 @@ function lendCustomer(
 /** A decision; `needsRecord` when the event created no survey and so needs an event record. */
 type Decided = IngestResult & { needsRecord: boolean };
 
-async function decide(
-  deps: Deps,
-  event: CanonicalEvent,
-  touchpoint: string,
-  surveyId: string,
-  now: Date,
-): Promise<Decided> {
+/** The event being decided, the touchpoint it feeds and the survey id derived from both. */
+interface Planning {
+  event: CanonicalEvent;
+  touchpoint: string;
+  surveyId: string;
+  now: Date;
+}
+
+async function decide(deps: Deps, planning: Planning): Promise<Decided> {
+  const { event, touchpoint, surveyId, now } = planning;
   const base = { eventId: event.eventId, duplicate: false, surveyId };
   const identities = identitiesOf(event);
   const contacts = [event.customer.phone, event.customer.email].filter((c): c is string => Boolean(c));
@@ -253,7 +239,7 @@ async function decide(
         survey: { ...survey, status: 'skipped', skipReason: plan.reason, decisions: plan.decisions },
         claims: [],
       });
-      if (created === 'exists') return alreadySurveyed(deps, event, touchpoint, surveyId, now);
+      if (created === 'exists') return alreadySurveyed(deps, planning);
       return { ...skipped, needsRecord: false };
     }
     if (plan.action === 'reschedule') {
@@ -296,7 +282,7 @@ async function decide(
       }),
     });
     if (created === 'conflict') continue; // the customer changed meanwhile: decide again
-    if (created === 'exists') return alreadySurveyed(deps, event, touchpoint, surveyId, now);
+    if (created === 'exists') return alreadySurveyed(deps, planning);
     return { ...scheduled, needsRecord: false };
   }
   throw new Error(`customer ${event.customer.id} kept changing while planning ${surveyId}`);
@@ -305,25 +291,18 @@ async function decide(
 /**
  * The event's survey already exists. Either this very event was delivered again (the survey names
  * it, or its own record exists): answer as the first delivery did and change nothing. Or the same
- * real-world fact was reported again (a second carrier report for the order, another source's copy): a survey that has
- * not gone out yet follows the later delivery report; there is never a second survey.
+ * real-world fact was reported again (a second carrier report for the order, another source's
+ * copy): a survey that has not gone out yet follows the later delivery report; there is never a
+ * second survey.
  */
-async function alreadySurveyed(
-  deps: Deps,
-  event: CanonicalEvent,
-  touchpoint: string,
-  surveyId: string,
-  now: Date,
-): Promise<Decided> {
+async function alreadySurveyed(deps: Deps, planning: Planning): Promise<Decided> {
+  const { event, touchpoint, surveyId, now } = planning;
   const base = { eventId: event.eventId, surveyId };
   const already = await deps.surveys.get(surveyId);
-  if (already?.eventId === event.eventId) {
+  // This very event again: the survey names it, or (a second report) its record says it was handled,
+  // and a reschedule must not be repeated over a report that came in between.
+  if (already?.eventId === event.eventId || (await deps.events.get(event.eventId)))
     return { ...base, duplicate: true, outcome: 'duplicate', needsRecord: false };
-  }
-  // A second report delivered again: its record says it was handled (a reschedule must not be
-  // repeated over a report that came in between).
-  const handled = await deps.events.get(event.eventId);
-  if (handled) return { ...redelivery(handled), needsRecord: false };
   if (already?.status === 'scheduled' && event.type === 'delivery') {
     const rule = deps.config.touchpoints[touchpoint];
     const dueAt = new Date(Date.parse(event.occurredAt) + (rule?.delayMinutes ?? 0) * 60_000).toISOString();
