@@ -130,7 +130,7 @@ async function rawPutItem(
   return { perSecond, storeCpuMsPerPut: cpu.store, nodeCpuMsPerPut: cpu.node };
 }
 
-/** An event ingest surveyed (the store-only phase copies its survey and record). */
+/** A survey ingest created (the store-only phase copies it). */
 let lastIngestedSurveyId = '';
 
 const loadAgent = new Agent({ keepAlive: true, maxSockets: 64 });
