@@ -75,6 +75,8 @@ export interface LocalRuntime {
   advance(input: {
     advanceSeconds?: number;
     now?: string;
+    /** To the earliest scheduled survey's due time (no move when none is due later). */
+    toNextDue?: true;
   }): Promise<{ now: string; dispatch: DispatchReport; records: number }>;
   stop(): Promise<void>;
 }
@@ -88,10 +90,12 @@ const ClockInput = z
       .max(366 * 24 * 3600)
       .optional(),
     now: z.iso.datetime({ offset: true }).optional(),
+    toNextDue: z.literal(true).optional(),
   })
   .strict()
-  .refine((v) => (v.advanceSeconds === undefined) !== (v.now === undefined), {
-    message: 'give exactly one of advanceSeconds (seconds to move forward) or now (ISO time)',
+  .refine((v) => [v.advanceSeconds, v.now, v.toNextDue].filter((x) => x !== undefined).length === 1, {
+    message:
+      'give exactly one of advanceSeconds (seconds to move forward), now (ISO time) or toNextDue (true: to when the next survey is due)',
   });
 
 function jsonResponse(status: number, body: unknown): LocalResponse {
@@ -199,8 +203,11 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     }
   };
 
-  const advance = async (input: { advanceSeconds?: number; now?: string }) => {
+  const advance = async (input: { advanceSeconds?: number; now?: string; toNextDue?: true }) => {
+    // Quiet hours in the customer's zone can put the first send many hours out: this goes right there.
+    const next = input.toNextDue ? await deps.surveys.nextDueAt() : undefined;
     if (input.now) clock.set(new Date(input.now));
+    else if (next) clock.set(new Date(Math.max(Date.parse(next), clock.now().getTime())));
     else clock.advance(input.advanceSeconds ?? 0);
     saveClock();
     const dispatch = await tick();

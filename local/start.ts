@@ -35,7 +35,7 @@ Touchpoint is running locally on ${u}
 
 Try the whole loop:
   1. Send a purchase:    npx tsx local/simulate.ts event events/canonical/purchase-sms.json
-  2. Move time 2 hours:  curl -s -XPOST ${u}/dev/clock -H 'content-type: application/json' -d '{"advanceSeconds":7200}'
+  2. Move time to it:    curl -s -XPOST ${u}/dev/clock -H 'content-type: application/json' -d '{"toNextDue":true}'
   3. See the SMS:        curl -s ${u}/dev/outbox
   4. Reply as customer:  npx tsx local/simulate.ts sms +12015550123 6
   5. See the score:      curl -s ${u}/api/scores -H 'Authorization: Bearer ${token}'

@@ -672,12 +672,21 @@ function simulator() {
     );
     await refresh();
   });
+  const moveClock = async (move) => {
+    const r = await post('/dev/clock', move);
+    show(
+      r.ok
+        ? `Clock moved to ${new Date(r.json.now).toLocaleString()}; ${r.json.dispatch.sent} sent`
+        : `Rejected: ${r.json.error}`,
+    );
+    await refresh();
+  };
   $('sim-clock').addEventListener('submit', async (e) => {
     e.preventDefault();
-    const r = await post('/dev/clock', { advanceSeconds: Math.round(Number($('sim-hours').value) * 3600) });
-    show(r.ok ? `Clock moved; ${r.json.dispatch.sent} sent` : `Rejected: ${r.json.error}`);
-    await refresh();
+    await moveClock({ advanceSeconds: Math.round(Number($('sim-hours').value) * 3600) });
   });
+  // Quiet hours in the customer's zone can put a survey many hours out; this goes right there.
+  $('sim-next-due').addEventListener('click', () => moveClock({ toNextDue: true }));
   $('sim-sms').addEventListener('submit', async (e) => {
     e.preventDefault();
     const r = await post('/dev/simulate/sms', { from: $('sim-from').value, body: $('sim-body').value });

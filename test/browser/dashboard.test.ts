@@ -40,10 +40,14 @@ async function axe(page: Page): Promise<AxeResult> {
 }
 
 /** The cells of each row of a card's by-channel table. */
-/** The simulator's first two steps: an event for this customer, then two hours later (one send). */
+/**
+ * The simulator's first two steps: an event for this customer, then time moved on by two hours or
+ * straight to when the survey is due (one send either way).
+ */
 async function simulateSentSurvey(
   page: Page,
   event: { type: string; phone: string; email: string; channel?: string },
+  move: 'two hours' | 'to the due survey' = 'two hours',
 ): Promise<void> {
   await page.selectOption('#sim-type', event.type);
   await page.fill('#sim-phone', event.phone);
@@ -51,8 +55,12 @@ async function simulateSentSurvey(
   if (event.channel) await page.selectOption('#sim-channel', event.channel);
   await page.click('#sim-event button');
   await expect.poll(() => page.textContent('#sim-result')).toContain('scheduled');
-  await page.fill('#sim-hours', '2');
-  await page.click('#sim-clock button');
+  if (move === 'two hours') {
+    await page.fill('#sim-hours', '2');
+    await page.click('#sim-clock button[type="submit"]');
+  } else {
+    await page.click('#sim-next-due');
+  }
   await expect.poll(() => page.textContent('#sim-result')).toContain('1 sent');
 }
 
@@ -363,7 +371,11 @@ describe('dashboard in a headless browser', () => {
   });
 
   it('runs the simulator keypad round trip: a call in the outbox, keys pressed, updated score', async () => {
-    await simulateSentSurvey(page, { type: 'purchase', phone: '+12015550143', email: '', channel: 'voice' });
+    await simulateSentSurvey(
+      page,
+      { type: 'purchase', phone: '+12015550143', email: '', channel: 'voice' },
+      'to the due survey',
+    );
     const surveyId = rt.sandbox
       .outbox()
       .filter((m) => m.channel === 'voice' && m.to === '+12015550143')[0]?.surveyId;

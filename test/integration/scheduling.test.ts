@@ -31,7 +31,7 @@ describe('scheduling through the local runtime (/dev/clock)', () => {
   let rt: LocalRuntime;
 
   /** `POST /dev/clock`: moves virtual time (to a time, or by seconds) and runs the dispatch tick. */
-  async function clock(move: { now: string } | { advanceSeconds: number }) {
+  async function clock(move: { now: string } | { advanceSeconds: number } | { toNextDue: true }) {
     const res = await fetch(`${rt.url}/dev/clock`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -158,4 +158,45 @@ describe('scheduling through the local runtime (/dev/clock)', () => {
     await clockBy(600);
     expect(await sentTo()).toHaveLength(150);
   }, 120_000);
+
+  it('moves the clock straight to a survey that quiet hours put many hours out (toNextDue)', async () => {
+    const now = await virtualNow();
+    // 01:00 in New York the next night: the hour's delay lands in quiet hours, due at 09:00.
+    const night = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 5));
+    await clockTo(night.toISOString());
+    const planned = await post({
+      eventId: 'sched-next-due-1',
+      type: 'purchase',
+      occurredAt: night.toISOString(),
+      source: 'crm',
+      customer: { id: 'sched-next', phone: '+12015550138', timeZone: 'America/New_York' },
+      context: { orderId: 'S-NEXT' },
+    });
+    expect(Date.parse(planned.dueAt) - night.getTime()).toBeGreaterThan(6 * 3_600_000);
+    // The virtual clock runs on in real time, so "at the due time" allows the few ms of the request.
+    const atDue = (iso: string) => Date.parse(iso) - Date.parse(planned.dueAt);
+    const moved = await clock({ toNextDue: true });
+    expect(atDue(moved.now)).toBeGreaterThanOrEqual(0);
+    expect(atDue(moved.now)).toBeLessThan(5_000);
+    expect(moved.dispatch.sent).toBe(1);
+    expect((await outbox(`surveyId=${planned.surveyId}`)).messages.map((m) => m.kind)).toEqual(['send']);
+    // Again: the clock never goes back, and the survey is not sent twice.
+    const again = await clock({ toNextDue: true });
+    expect(Date.parse(again.now)).toBeGreaterThanOrEqual(Date.parse(moved.now));
+    expect((await outbox(`surveyId=${planned.surveyId}`)).messages).toHaveLength(1);
+  });
+
+  it('refuses a clock move that is not exactly one of advanceSeconds, now or toNextDue', async () => {
+    const before = (await virtualNow()).getTime();
+    for (const body of [{}, { toNextDue: false }, { toNextDue: true, advanceSeconds: 60 }]) {
+      const res = await fetch(`${rt.url}/dev/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toMatch(/toNextDue/);
+    }
+    expect((await virtualNow()).getTime() - before).toBeLessThan(5_000);
+  });
 });

@@ -342,6 +342,23 @@ export class SurveyStore {
     );
   }
 
+  /** When the earliest survey in the due index is due, if any waits there. */
+  async nextDueAt(): Promise<string | undefined> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': DUE_PARTITION },
+        Limit: 1,
+        ...this.meter.rc,
+      }),
+    );
+    this.meter.record(out.ConsumedCapacity, 'read');
+    const key = out.Items?.[0]?.gsi1sk;
+    return typeof key === 'string' ? key.slice(0, key.indexOf('#')) : undefined;
+  }
+
   /** Count of surveys waiting in the due index (dispatch backlog), up to `cap`. */
   async countDue(now: Date, cap = 100_000): Promise<number> {
     let count = 0;
