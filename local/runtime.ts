@@ -203,7 +203,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     }
   };
 
-  const advance = async (input: { advanceSeconds?: number; now?: string; toNextDue?: true }) => {
+  const advance: LocalRuntime['advance'] = async (input) => {
     // Quiet hours in the customer's zone can put the first send many hours out: this goes right there.
     const next = input.toNextDue ? await deps.surveys.nextDueAt() : undefined;
     if (input.now) clock.set(new Date(input.now));

@@ -1,4 +1,4 @@
-import type { Survey } from '../domain/survey.ts';
+import { isOpen, type Survey } from '../domain/survey.ts';
 import type { Deps } from '../runtime/deps.ts';
 
 export type EmailAnswerOutcome =
@@ -18,11 +18,7 @@ export type RatingCheck =
  */
 export function checkEmailRating(deps: Deps, survey: Survey | undefined, score: number): RatingCheck {
   if (!survey) return { kind: 'unknown_survey' };
-  if (
-    Date.parse(survey.expiresAt) <= deps.clock.now().getTime() ||
-    !['sent', 'answered'].includes(survey.status)
-  )
-    return { kind: 'closed', survey };
+  if (!isOpen(survey, deps.clock.now())) return { kind: 'closed', survey };
   if (!Number.isInteger(score) || score < survey.metric.min || score > survey.metric.max)
     return { kind: 'out_of_range', survey };
   return { kind: 'open', survey };
