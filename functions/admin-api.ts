@@ -17,10 +17,12 @@ import type { Deps } from '../shared/runtime/deps.ts';
 import { lazyHandler } from '../shared/runtime/lambda.ts';
 import { eraseCustomer, findCustomerData } from '../shared/usecases/customer-data.ts';
 import { listResponses, parseResponsesQuery, responsesToCsv } from '../shared/usecases/list-responses.ts';
+import { listParkedSurveys, requeueParkedSurveys } from '../shared/usecases/parked-surveys.ts';
 import { parseScoresQuery, readScores } from '../shared/usecases/read-scores.ts';
 import { SendTestInput, sendTestSurvey } from '../shared/usecases/send-test.ts';
 
 const EraseInput = z.object({ customer: z.string().min(1).max(254) }).strict();
+const RequeueInput = z.object({ surveyIds: z.array(z.string().min(1).max(100)).min(1).max(100) }).strict();
 
 export function createHandler(deps: Deps) {
   // Read once per cold start: how admins authenticate, and what the dashboard is told about it.
@@ -56,6 +58,15 @@ export function createHandler(deps: Deps) {
         const body = EraseInput.safeParse(parseJsonBody(req));
         if (!body.success) throw new ValidationError(describeIssues(body.error), 422);
         return json(200, { erased: await eraseCustomer(deps, body.data.customer) });
+      }
+      if (event.routeKey === 'GET /api/surveys/parked') {
+        const limit = Math.min(200, Math.max(1, Number(req.query.limit ?? 50) || 50));
+        return json(200, { items: await listParkedSurveys(deps, limit) }, { 'cache-control': 'no-store' });
+      }
+      if (event.routeKey === 'POST /api/surveys/requeue') {
+        const body = RequeueInput.safeParse(parseJsonBody(req));
+        if (!body.success) throw new ValidationError(describeIssues(body.error), 422);
+        return json(200, await requeueParkedSurveys(deps, body.data.surveyIds));
       }
       if (event.routeKey === 'POST /api/send-test') {
         const body = SendTestInput.safeParse(parseJsonBody(req));

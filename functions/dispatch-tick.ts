@@ -28,6 +28,8 @@ export function createHandler(deps: Deps) {
                   { Name: 'DispatchBacklog' },
                   { Name: 'ProviderSends' },
                   { Name: 'ProviderFailures' },
+                  { Name: 'DispatchErrors' },
+                  { Name: 'DispatchParked' },
                 ],
               },
             ],
@@ -35,6 +37,9 @@ export function createHandler(deps: Deps) {
           DispatchBacklog: backlog,
           ProviderSends: report.sent,
           ProviderFailures: report.failed + report.retried + report.fellBack,
+          // Surveys whose processing threw (retried later) and those set aside for an admin.
+          DispatchErrors: report.errors,
+          DispatchParked: report.parked,
         }),
       );
     if (report.examined > 0 || alertsRetried > 0 || followUps.sent > 0)

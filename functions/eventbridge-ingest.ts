@@ -21,7 +21,18 @@ export function createHandler(deps: Deps) {
       logger.warn('rejected EventBridge event', { id: event.id, detailType: event['detail-type'], reason });
       return { rejected: reason };
     }
-    return ingestEvent(deps, parsed.data);
+    try {
+      return await ingestEvent(deps, parsed.data);
+    } catch (error) {
+      // An event time outside the accepted window: as malformed as a schema failure.
+      if (!(error instanceof ValidationError)) throw error;
+      logger.warn('rejected EventBridge event', {
+        id: event.id,
+        detailType: event['detail-type'],
+        reason: error.message,
+      });
+      return { rejected: error.message };
+    }
   };
 }
 

@@ -31,6 +31,8 @@ export const CUSTOM_METRICS = {
   ProviderSends: 'ProviderSends',
   /** Surveys due now but not yet sent, sampled each dispatch tick. */
   DispatchBacklog: 'DispatchBacklog',
+  /** Surveys the dispatcher set aside after repeated errors, per tick (`GET /api/surveys/parked`). */
+  DispatchParked: 'DispatchParked',
 } as const;
 
 /** Alarm thresholds, named so docs and tests can refer to them. */
@@ -149,6 +151,14 @@ export class Monitoring extends Construct {
       evaluationPeriods: 3,
       comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
       treatMissingData: TreatMissingData.BREACHING,
+    });
+
+    alarm('DispatchParked', 'The dispatcher parked a survey it could not process (GET /api/surveys/parked)', {
+      metric: customMetric('DispatchParked', 'Sum'),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
     });
 
     const api5xx = props.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' });

@@ -61,6 +61,18 @@ export interface Survey {
   drivers?: Record<string, string>;
   /** A test survey sent by an admin (`touchpoint send-test`): never counted in the scores. */
   test?: boolean;
+  /** Entries dropped from the middle of `decisions` / `attempts` to keep them bounded. */
+  decisionsDropped?: number;
+  attemptsDropped?: number;
+  /** Ticks in a row whose processing of this survey failed with an unexpected error. */
+  dispatchErrors?: number;
+  /**
+   * Set aside by the dispatcher after `MAX_DISPATCH_ERRORS` failures: out of the due index, listed
+   * by `GET /api/surveys/parked` until an admin requeues it. `status` is the status it was left in.
+   */
+  parked?: { at: string; reason: string; status: SurveyStatus };
+  /** When the customer's data was erased (the survey then counts nowhere in the scores). */
+  erasedAt?: string;
 }
 
 /** A customer's answer to one survey (one per survey; changing one's mind overwrites it). */
@@ -87,4 +99,38 @@ export function isOpen(survey: Pick<Survey, 'status' | 'expiresAt'>, now: Date):
   return (
     (survey.status === 'sent' || survey.status === 'answered') && Date.parse(survey.expiresAt) > now.getTime()
   );
+}
+
+/**
+ * How many decisions and attempts a survey keeps. Without a bound a survey deferred every hour for
+ * its whole life (a ticket survey waiting on another ticket, 90 days) would grow towards
+ * DynamoDB's 400 KB item limit, after which no write to it succeeds.
+ */
+export const HISTORY_LIMITS = { decisions: 50, attempts: 30 } as const;
+/** The first entries say why the survey was planned as it was: always kept. */
+const KEEP_FIRST = 10;
+/** Longest `detail` of a decision and `error` of an attempt that is stored. */
+export const MAX_HISTORY_TEXT = 300;
+
+/** The list within `limit`: its first entries and its newest, and how many were dropped between. */
+export function boundHistory<T>(list: readonly T[], limit: number): { kept: T[]; dropped: number } {
+  if (list.length <= limit) return { kept: [...list], dropped: 0 };
+  const first = Math.min(KEEP_FIRST, limit - 1);
+  return {
+    kept: [...list.slice(0, first), ...list.slice(list.length - (limit - first))],
+    dropped: list.length - limit,
+  };
+}
+
+const clip = (text: string) =>
+  text.length > MAX_HISTORY_TEXT ? `${text.slice(0, MAX_HISTORY_TEXT - 1)}…` : text;
+
+/** A decision as stored: its detail clipped to `MAX_HISTORY_TEXT` characters. */
+export function boundDecision(decision: Decision): Decision {
+  return decision.detail === undefined ? decision : { ...decision, detail: clip(decision.detail) };
+}
+
+/** An attempt as stored: its error clipped to `MAX_HISTORY_TEXT` characters. */
+export function boundAttempt(attempt: Attempt): Attempt {
+  return attempt.error === undefined ? attempt : { ...attempt, error: clip(attempt.error) };
 }

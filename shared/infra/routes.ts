@@ -43,6 +43,8 @@ export const HTTP_ROUTES: readonly HttpRoute[] = [
   { method: 'GET', path: '/api/customers/export', fn: 'admin-api', auth: 'admin' },
   { method: 'POST', path: '/api/customers/erase', fn: 'admin-api', auth: 'admin' },
   { method: 'POST', path: '/api/send-test', fn: 'admin-api', auth: 'admin' },
+  { method: 'GET', path: '/api/surveys/parked', fn: 'admin-api', auth: 'admin' },
+  { method: 'POST', path: '/api/surveys/requeue', fn: 'admin-api', auth: 'admin' },
   // The dashboard's static files (no data: the page signs in and calls the admin API).
   { method: 'GET', path: '/', fn: 'admin-api', auth: 'none' },
   { method: 'GET', path: '/{asset}', fn: 'admin-api', auth: 'none' },

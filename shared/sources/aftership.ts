@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CanonicalEvent } from '../../events/canonical/schema.ts';
+import { assertEventTime } from '../domain/event-time.ts';
 import { SignatureError, ValidationError } from '../errors.ts';
 import { describeIssues } from '../http/validation.ts';
 import { normalizeContact } from './contact.ts';
@@ -72,11 +73,13 @@ export const aftershipAdapter: SourceAdapter = {
     const orderId = msg.order_id ?? msg.order_number;
     const promised =
       isoOrUndefined(msg.order_promised_delivery_date) ?? isoOrUndefined(msg.expected_delivery);
+    const deliveredAt = isoOrUndefined(msg.shipment_delivery_date);
+    const occurredAt = deliveredAt ?? isoOrUndefined(msg.updated_at) ?? now.toISOString();
+    assertEventTime(occurredAt, now, deliveredAt ? 'msg.shipment_delivery_date' : 'msg.updated_at');
     const candidate = {
       eventId: `aftership:${msg.id ?? msg.tracking_number}:delivered`,
       type: 'delivery',
-      occurredAt:
-        isoOrUndefined(msg.shipment_delivery_date) ?? isoOrUndefined(msg.updated_at) ?? now.toISOString(),
+      occurredAt,
       source: 'aftership',
       customer: {
         id: contact.email ?? contact.phone ?? `aftership:${msg.tracking_number}`,

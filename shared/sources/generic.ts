@@ -1,4 +1,5 @@
 import { CanonicalEvent } from '../../events/canonical/schema.ts';
+import { assertEventTime } from '../domain/event-time.ts';
 import { SignatureError, ValidationError } from '../errors.ts';
 import { describeIssues } from '../http/validation.ts';
 import { assertFresh, hmac, matchesAny } from './signature.ts';
@@ -48,9 +49,10 @@ export const genericAdapter: SourceAdapter = {
       throw new SignatureError('Touchpoint-Signature does not match the body');
     }
   },
-  normalize(req) {
+  normalize(req, now) {
     const result = CanonicalEvent.safeParse(parseJson(req));
     if (!result.success) throw new ValidationError(describeIssues(result.error), 422);
+    assertEventTime(result.data.occurredAt, now, 'occurredAt');
     return { kind: 'event', event: { ...result.data, source: result.data.source || 'generic' } };
   },
 };

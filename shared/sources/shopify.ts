@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CanonicalEvent } from '../../events/canonical/schema.ts';
+import { assertEventTime } from '../domain/event-time.ts';
 import { SignatureError, ValidationError } from '../errors.ts';
 import { describeIssues } from '../http/validation.ts';
 import { normalizeContact } from './contact.ts';
@@ -78,7 +79,9 @@ function canonical(candidate: unknown) {
   return result.data;
 }
 
-function normalizeOrder(order: z.infer<typeof Order>) {
+function normalizeOrder(order: z.infer<typeof Order>, now: Date) {
+  const createdAt = iso(order.created_at, 'created_at');
+  assertEventTime(createdAt, now, 'created_at');
   const address = order.shipping_address ?? order.billing_address ?? order.customer?.default_address;
   const contact = normalizeContact({
     phones: [order.phone, order.customer?.phone, order.shipping_address?.phone, order.billing_address?.phone],
@@ -92,7 +95,7 @@ function normalizeOrder(order: z.infer<typeof Order>) {
   return canonical({
     eventId: `shopify:order:${order.id}`,
     type: 'purchase',
-    occurredAt: iso(order.created_at, 'created_at'),
+    occurredAt: createdAt,
     source: 'shopify',
     customer: {
       id: order.customer ? `shopify:${order.customer.id}` : `shopify-order:${order.id}`,
@@ -108,7 +111,7 @@ function normalizeOrder(order: z.infer<typeof Order>) {
       ...(amount !== undefined && Number.isFinite(amount) && { amount }),
       ...(order.currency && { currency: order.currency }),
       ...(order.source_name && { channel: order.source_name }),
-      orderCreatedAt: iso(order.created_at, 'created_at'),
+      orderCreatedAt: createdAt,
     },
   });
 }
@@ -133,16 +136,18 @@ export const shopifyAdapter: SourceAdapter = {
       throw new SignatureError('X-Shopify-Hmac-Sha256 does not match the body');
     }
   },
-  normalize(req) {
+  normalize(req, now) {
     const topic = req.headers['x-shopify-topic'];
     if (!topic) throw new ValidationError('missing X-Shopify-Topic header', 400);
     const body = parseJson({ ...req, rawBody: protectLargeIds(req.rawBody) });
-    if (topic === 'orders/create') return { kind: 'event', event: normalizeOrder(parse(Order, body)) };
+    if (topic === 'orders/create') return { kind: 'event', event: normalizeOrder(parse(Order, body), now) };
     if (topic === 'fulfillment_events/create') {
       const e = parse(FulfillmentEvent, body);
       if (e.status !== 'delivered')
         return { kind: 'ignored', reason: `fulfillment status ${e.status} is not a delivery` };
-      const at = iso(e.happened_at ?? e.created_at, 'happened_at');
+      const field = e.happened_at ? 'happened_at' : 'created_at';
+      const at = iso(e.happened_at ?? e.created_at, field);
+      assertEventTime(at, now, field);
       // The fulfillment event carries no customer: Touchpoint joins it to the stored order.
       return {
         kind: 'event',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CanonicalEvent } from '../../events/canonical/schema.ts';
+import { assertEventTime } from '../domain/event-time.ts';
 import { SignatureError, ValidationError } from '../errors.ts';
 import { describeIssues } from '../http/validation.ts';
 import { normalizeContact } from './contact.ts';
@@ -106,6 +107,7 @@ export const zendeskAdapter: SourceAdapter = {
       : undefined;
     const replies = ticket.replies === undefined ? undefined : Number(ticket.replies);
     const updatedAt = parseZendeskTime(ticket.updated_at);
+    if (updatedAt) assertEventTime(updatedAt, now, 'ticket.updated_at');
     const candidate = {
       // A solved ticket is surveyed once (the survey id comes from the ticket); each open report is
       // its own event, so a reopen after a solve is tracked.

@@ -1,13 +1,17 @@
 import { phoneThreadKey } from '../adapters/dynamo/survey-store.ts';
-import { nextAllowedSendTime, nextChannel, resolveSendTime } from '../domain/engine.ts';
+import { nextChannel, resolveSendTime } from '../domain/engine.ts';
 import type { Attempt, Channel } from '../domain/model.ts';
-import { countryOfPhone } from '../domain/quiet-hours.ts';
 import type { Survey } from '../domain/survey.ts';
 import { ChannelError } from '../errors.ts';
-import type { OutboundCall, OutboundEmail, OutboundSms } from '../ports/index.ts';
+import type { OutboundCall, OutboundEmail, OutboundSms, SendReceipt } from '../ports/index.ts';
 import type { Deps } from '../runtime/deps.ts';
-import { composeEmail, composeSms, voiceUrls } from './compose.ts';
 import { identitiesOfSurvey, ticketKeyOf } from './ingest-event.ts';
+import { consentFor, outboundFor } from './outbound.ts';
+import { setAsideAfterError } from './parked-surveys.ts';
+import { recover } from './recover-send.ts';
+import { remind } from './reminder.ts';
+
+export { MAX_DISPATCH_ERRORS } from './parked-surveys.ts';
 
 /** How long a claimed survey may stay in `sending` before recovery looks at it. */
 export const SEND_LEASE_SECONDS = 300;
@@ -27,6 +31,10 @@ export interface DispatchReport {
   recovered: number;
   /** Surveys left due because the channel's rate budget for this tick was used up. */
   throttled: number;
+  /** Surveys whose processing failed with an unexpected error: retried later (see `parked`). */
+  errors: number;
+  /** Surveys set aside after `MAX_DISPATCH_ERRORS` failures (`GET /api/surveys/parked`). */
+  parked: number;
 }
 
 /**
@@ -80,6 +88,8 @@ export function emptyReport(): DispatchReport {
     expired: 0,
     recovered: 0,
     throttled: 0,
+    errors: 0,
+    parked: 0,
   };
 }
 
@@ -98,17 +108,25 @@ export async function dispatchDue(
   budget.refill(now);
   const exhausted = new Set<Channel>();
   const pageSize = options.batch ?? 200;
-  // Keep paging while some channel still has budget: a burst drains at the configured rate.
+  // Keep paging while some channel still has budget: a burst drains at the configured rate. Each
+  // page starts after the last, so a survey that stays due (throttled, failing) is read once a tick.
+  let after: Record<string, unknown> | undefined;
   for (let page = 0; page < 1000; page++) {
-    const due = await deps.surveys.queryDue(now, pageSize);
-    if (due.length === 0) break;
+    const { surveys, next } = await deps.surveys.queryDue(now, pageSize, after);
     let progressed = false;
-    for (const survey of due) {
+    for (const survey of surveys) {
       report.examined++;
-      const outcome = await dispatchOne(deps, survey, now, budget, exhausted, report);
+      let outcome: Outcome;
+      try {
+        outcome = await dispatchOne(deps, survey, now, budget, exhausted, report);
+      } catch (error) {
+        // One survey must never stop the others: it is retried later, then parked.
+        outcome = await setAsideAfterError(deps, survey.surveyId, now, error, report);
+      }
       if (outcome !== 'throttled') progressed = true;
     }
-    if (!progressed || due.length < pageSize) break;
+    if (!next || !progressed) break;
+    after = next;
   }
   return report;
 }
@@ -116,13 +134,16 @@ export async function dispatchDue(
 type Outcome =
   | 'sent'
   | 'deferred'
+  | 'not_due'
   | 'retried'
   | 'failed'
   | 'fell_back'
   | 'expired'
   | 'throttled'
   | 'lost_race'
-  | 'recovered';
+  | 'recovered'
+  | 'errored'
+  | 'parked';
 
 async function dispatchOne(
   deps: Deps,
@@ -183,6 +204,12 @@ async function dispatchOne(
   }
   if (resolution.action === 'defer') {
     const dueAt = resolution.until;
+    if (dueAt === survey.dueAt && (resolution.channel ?? survey.channel) === survey.channel) {
+      // Listed as due but not due: a deferral that changes nothing records nothing. Only its index
+      // key was wrong (a version that keyed times past year 9999 out of order): fix that, once.
+      await deps.surveys.transition(survey.surveyId, { status: 'scheduled', dueAt }, { due: dueAt });
+      return 'not_due';
+    }
     const moved = await deps.surveys.transition(
       survey.surveyId,
       { status: 'scheduled', dueAt: survey.dueAt },
@@ -208,70 +235,6 @@ async function dispatchOne(
   return send(deps, claimed, channel, now, report);
 }
 
-function allowed(channel: Channel, survey: Survey, consent: Awaited<ReturnType<typeof consentFor>>): boolean {
-  if (channel === 'email') return Boolean(survey.email) && !consent.emailSuppressed;
-  if (channel === 'sms') return Boolean(survey.phone) && !consent.smsOptedOut;
-  return Boolean(survey.phone) && !consent.voiceOptedOut;
-}
-
-async function consentFor(deps: Deps, survey: Survey) {
-  const [phone, email] = await Promise.all([
-    survey.phone ? deps.surveys.getConsent(survey.phone) : undefined,
-    survey.email ? deps.surveys.getConsent(survey.email) : undefined,
-  ]);
-  return {
-    smsOptedOut: Boolean(phone?.smsOptedOut),
-    voiceOptedOut: Boolean(phone?.voiceOptedOut),
-    ...(email?.emailSuppressed && { emailSuppressed: email.emailSuppressed }),
-  };
-}
-
-function baseUrl(deps: Deps): string {
-  const url = deps.env.PUBLIC_BASE_URL;
-  if (!url) throw new Error('PUBLIC_BASE_URL is required to send surveys (links and provider callbacks)');
-  return url.replace(/\/$/, '');
-}
-
-/** Builds the provider message for a channel; the same function re-creates it during recovery. */
-export function outboundFor(
-  deps: Deps,
-  survey: Survey,
-  channel: Channel,
-): OutboundSms | OutboundEmail | OutboundCall {
-  const base = baseUrl(deps);
-  const key = `${survey.surveyId}#${survey.attempts.length}`;
-  if (channel === 'sms') {
-    return {
-      to: survey.phone ?? '',
-      from: deps.env.TWILIO_FROM,
-      body: composeSms(deps.config, survey),
-      surveyId: survey.surveyId,
-      idempotencyKey: key,
-      statusCallbackUrl: `${base}/twilio/status?surveyId=${encodeURIComponent(survey.surveyId)}&channel=sms`,
-    };
-  }
-  if (channel === 'email') {
-    const email = composeEmail(deps.config, survey, base, deps.secrets.LINK_SIGNING_KEY);
-    return {
-      to: survey.email ?? '',
-      from: deps.env.SES_FROM,
-      ...email,
-      surveyId: survey.surveyId,
-      idempotencyKey: key,
-      ...(deps.env.SES_CONFIGURATION_SET && { configurationSet: deps.env.SES_CONFIGURATION_SET }),
-    };
-  }
-  const urls = voiceUrls(base, survey.surveyId);
-  return {
-    to: survey.phone ?? '',
-    from: deps.env.TWILIO_FROM,
-    twimlUrl: urls.twiml,
-    statusCallbackUrl: urls.status,
-    surveyId: survey.surveyId,
-    idempotencyKey: key,
-  };
-}
-
 export async function send(
   deps: Deps,
   survey: Survey,
@@ -279,20 +242,19 @@ export async function send(
   now: Date,
   report: DispatchReport,
 ): Promise<Outcome> {
-  const message = outboundFor(deps, survey, channel);
+  let receipt: SendReceipt;
   try {
-    const receipt =
+    const message = outboundFor(deps, survey, channel);
+    receipt =
       channel === 'sms'
         ? await deps.sms.send(message as OutboundSms)
         : channel === 'email'
           ? await deps.email.send(message as OutboundEmail)
           : await deps.voice.send(message as OutboundCall);
-    await markSent(deps, survey, channel, now, receipt.providerMessageId);
-    report.sent++;
-    return 'sent';
   } catch (error) {
     if (!(error instanceof ChannelError)) {
-      // Unknown failure (bug, network): release the claim so the next tick retries.
+      // Unknown failure before the provider took it (bug, network): release the claim so the next
+      // tick retries (and the dispatcher counts the error towards parking).
       await deps.surveys.transition(
         survey.surveyId,
         { status: 'sending' },
@@ -302,6 +264,11 @@ export async function send(
     }
     return handleFailure(deps, survey, channel, now, error, report);
   }
+  // The provider took it. If recording that fails, the survey stays `sending` and recovery asks
+  // the provider after the lease: releasing it here could send it twice.
+  await markSent(deps, survey, channel, now, receipt.providerMessageId);
+  report.sent++;
+  return 'sent';
 }
 
 async function markSent(
@@ -332,113 +299,12 @@ async function markSent(
       sentAt: now.toISOString(),
       fromNumber: deps.env.TWILIO_FROM,
       conversation: 'awaiting_score',
+      ...(survey.dispatchErrors && { dispatchErrors: 0 }),
       ...(remind ? { dueAt: remind, due: remind } : { due: null }),
       thread,
     },
     { appendAttempt: attempt },
   );
-}
-
-/**
- * A sent survey came due again: its reminder time. Answered surveys just leave the due index;
- * non-responders get the one reminder (claimed first, so it is never sent twice).
- */
-async function remind(deps: Deps, survey: Survey, now: Date, report: DispatchReport): Promise<Outcome> {
-  const answered = survey.status !== 'sent' || survey.answeredAt !== undefined;
-  const expired = Date.parse(survey.expiresAt) <= now.getTime();
-  if (answered || expired || survey.reminderSentAt) {
-    await deps.surveys.transition(
-      survey.surveyId,
-      { status: survey.status, dueAt: survey.dueAt },
-      { due: null },
-    );
-    return 'lost_race';
-  }
-  const channel = survey.channel ?? 'email';
-  if (!allowed(channel, survey, await consentFor(deps, survey))) {
-    // Opted out or unsubscribed since the survey went out: no reminder.
-    await deps.surveys.transition(
-      survey.surveyId,
-      { status: 'sent', dueAt: survey.dueAt },
-      { due: null },
-      {
-        appendDecision: {
-          at: now.toISOString(),
-          rule: 'reminder',
-          outcome: 'skipped',
-          detail: 'no consent any more',
-        },
-      },
-    );
-    return 'lost_race';
-  }
-  const allowedAt = nextAllowedSendTime(
-    now,
-    channel,
-    survey.timeZone,
-    deps.config,
-    countryOfPhone(survey.phone),
-  );
-  if (allowedAt.getTime() > now.getTime()) {
-    const later = allowedAt.toISOString();
-    await deps.surveys.transition(
-      survey.surveyId,
-      { status: 'sent', dueAt: survey.dueAt },
-      { dueAt: later, due: later },
-    );
-    report.deferred++;
-    return 'deferred';
-  }
-  const claimed = await deps.surveys.transition(
-    survey.surveyId,
-    { status: 'sent', dueAt: survey.dueAt },
-    { reminderSentAt: now.toISOString(), due: null },
-    {
-      appendDecision: { at: now.toISOString(), rule: 'reminder', outcome: channel, detail: 'no answer yet' },
-    },
-  );
-  if (!claimed) return 'lost_race';
-  const base = baseUrl(deps);
-  try {
-    if (channel === 'email') {
-      const email = composeEmail(deps.config, claimed, base, deps.secrets.LINK_SIGNING_KEY, 'reminder');
-      await deps.email.send({
-        to: claimed.email ?? '',
-        from: deps.env.SES_FROM,
-        ...email,
-        surveyId: claimed.surveyId,
-        idempotencyKey: `${claimed.surveyId}#reminder`,
-        ...(deps.env.SES_CONFIGURATION_SET && { configurationSet: deps.env.SES_CONFIGURATION_SET }),
-      });
-    } else {
-      await deps.sms.send({
-        to: claimed.phone ?? '',
-        from: deps.env.TWILIO_FROM,
-        body: composeSms(deps.config, claimed, 'reminder'),
-        surveyId: claimed.surveyId,
-        idempotencyKey: `${claimed.surveyId}#reminder`,
-      });
-    }
-    report.sent++;
-    return 'sent';
-  } catch (error) {
-    // At most once: a reminder that failed is not retried (the survey itself was delivered).
-    report.failed++;
-    await deps.surveys.transition(
-      claimed.surveyId,
-      { status: ['sent', 'answered'] },
-      {},
-      {
-        appendDecision: {
-          at: deps.clock.now().toISOString(),
-          rule: 'reminder',
-          outcome: 'failed',
-          detail: (error as Error).message.slice(0, 200),
-        },
-      },
-    );
-    return 'failed';
-  }
 }
 
 async function handleFailure(
@@ -523,69 +389,4 @@ async function handleFailure(
   );
   report.failed++;
   return 'failed';
-}
-
-/**
- * A survey stuck in `sending` past its lease: the worker died between the provider call and the
- * `sent` write. Ask the provider whether the message went out; resend only when it says no, and
- * when it cannot tell, record it as sent (never risk texting a customer twice).
- */
-async function recover(deps: Deps, survey: Survey, now: Date): Promise<Outcome> {
-  const channel = survey.channel ?? survey.channelPlan[0];
-  if (!channel) return 'lost_race';
-  const claimedAt = new Date(survey.claimedAt ?? survey.dueAt);
-  const message = outboundFor(deps, survey, channel);
-  const since = new Date(claimedAt.getTime() - 60_000);
-  const sent =
-    channel === 'sms'
-      ? await deps.sms.wasSent(message as OutboundSms, since)
-      : channel === 'email'
-        ? await deps.email.wasSent(message as OutboundEmail, since)
-        : await deps.voice.wasSent(message as OutboundCall, since);
-  if (sent === false) {
-    const released = await deps.surveys.transition(
-      survey.surveyId,
-      { status: 'sending', dueAt: survey.dueAt },
-      { status: 'scheduled', dueAt: now.toISOString(), due: now.toISOString() },
-      {
-        appendDecision: {
-          at: now.toISOString(),
-          rule: 'recovery',
-          outcome: 'resend',
-          detail: 'provider has no record of the send',
-        },
-      },
-    );
-    return released ? 'recovered' : 'lost_race';
-  }
-  await deps.surveys.transition(
-    survey.surveyId,
-    { status: 'sending', dueAt: survey.dueAt },
-    {
-      status: 'sent',
-      sentAt: claimedAt.toISOString(),
-      conversation: 'awaiting_score',
-      fromNumber: deps.env.TWILIO_FROM,
-      due: null,
-      thread:
-        channel === 'email'
-          ? { key: `EMAIL#${survey.email ?? ''}`, at: claimedAt.toISOString() }
-          : { key: phoneThreadKey(survey.phone ?? '', deps.env.TWILIO_FROM), at: claimedAt.toISOString() },
-    },
-    {
-      appendAttempt: {
-        channel,
-        at: claimedAt.toISOString(),
-        status: 'sent',
-        ...(sent === 'unknown' && { error: 'outcome unknown after crash; not resent' }),
-      },
-      appendDecision: {
-        at: now.toISOString(),
-        rule: 'recovery',
-        outcome: 'sent',
-        detail: sent === true ? 'provider confirms the send' : 'provider cannot tell; not resent',
-      },
-    },
-  );
-  return 'recovered';
 }

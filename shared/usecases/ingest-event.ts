@@ -4,6 +4,7 @@ import type { StoredEvent } from '../adapters/dynamo/event-store.ts';
 import type { ContactConsent, CustomerProfile } from '../adapters/dynamo/survey-store.ts';
 import { computeDrivers } from '../domain/drivers.ts';
 import { type ConsentState, type CustomerState, planSurvey } from '../domain/engine.ts';
+import { assertEventTime } from '../domain/event-time.ts';
 import { languageOf } from '../domain/messages.ts';
 import type { Survey } from '../domain/survey.ts';
 import type { Deps } from '../runtime/deps.ts';
@@ -90,6 +91,8 @@ function customerStateOf(profiles: CustomerProfile[], ownSurveyId: string): Cust
  */
 export async function ingestEvent(deps: Deps, received: CanonicalEvent): Promise<IngestResult> {
   const now = deps.clock.now();
+  // Every source checks its own time field first; this holds for any caller (EventBridge too).
+  assertEventTime(received.occurredAt, now, 'occurredAt');
   // Before the duplicate check: a ticket solved again after a reopen may repeat its event id, and the
   // newest report must still win (older ones are dropped by the store).
   await trackTicket(deps, received);

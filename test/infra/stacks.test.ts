@@ -809,6 +809,7 @@ describe('stateless stack: alarms, dashboard, outputs', () => {
     expect(JSON.stringify(provider?.Properties.Metrics)).toContain(CUSTOM_METRICS.ProviderSends);
     expect(JSON.stringify(provider?.Properties.Metrics)).toContain(`"Namespace":"${METRIC_NAMESPACE}"`);
     expect(byMetric(CUSTOM_METRICS.DispatchBacklog).length).toBeGreaterThanOrEqual(1);
+    expect(byMetric(CUSTOM_METRICS.DispatchParked)).toHaveLength(1);
   });
 
   it('sends every alarm to the alert topic', () => {

@@ -39,6 +39,19 @@ describe('EventBridge and SES feedback handlers', () => {
     expect(await storedFor(rt, 'eb-bad')).toEqual({ record: undefined, surveys: [] });
   });
 
+  it('rejects an event dated in year 9999 or in 1970, naming occurredAt, without storing it', async () => {
+    for (const [eventId, occurredAt] of [
+      ['eb-future', '9999-12-31T23:59:59Z'],
+      ['eb-ancient', '1970-01-01T00:00:00Z'],
+    ]) {
+      const sample = JSON.parse(readFileSync('events/eventbridge/purchase.json', 'utf8'));
+      sample.detail = { ...sample.detail, eventId, occurredAt };
+      const result = await eventbridge(rt.deps)(sample);
+      expect(result).toMatchObject({ rejected: expect.stringContaining('occurredAt:') });
+      expect(await storedFor(rt, eventId as string)).toEqual({ record: undefined, surveys: [] });
+    }
+  });
+
   it('suppresses an address on a hard bounce or a complaint, not on a soft bounce', async () => {
     const sns = (message: unknown): SNSEvent => ({
       Records: [

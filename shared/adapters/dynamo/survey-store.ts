@@ -9,13 +9,28 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
+  type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Decision } from '../../domain/model.ts';
-import type { Survey } from '../../domain/survey.ts';
+import { boundAttempt, boundDecision, type Survey } from '../../domain/survey.ts';
 import { ConfigError } from '../../errors.ts';
 import { conditionalPut } from './conditional-put.ts';
+import { DUE_PARTITION, dueSortKey, dueUntilKey, PARKED_PARTITION } from './due-index.ts';
 import { scanTable } from './response-store.ts';
+import {
+  type DispatchErrorOutcome,
+  dispatchErrorUpdate,
+  requeueUpdate,
+  stoppedOnlyByHistoryLimit,
+  type TransitionAppends,
+  type TransitionChanges,
+  type TransitionExpectation,
+  transitionUpdate,
+} from './survey-update.ts';
 import { type UsageMeter, usage } from './usage.ts';
+
+export { DUE_PARTITION, dueSortKey } from './due-index.ts';
 
 /** Customer-level state the engine needs for fatigue and priority decisions. */
 export interface CustomerProfile {
@@ -55,9 +70,6 @@ const itemKey = (item: Record<string, unknown>) =>
  */
 export const OPEN_TICKET_DAYS = 30;
 
-/** The due-time index key: sparse, present only while a survey waits to be sent. */
-export const DUE_PARTITION = 'DUE';
-export const dueSortKey = (dueAt: string, surveyId: string) => `${dueAt}#${surveyId}`;
 /** The reply-routing index key: a customer's number paired with ours, or an email address. */
 export const phoneThreadKey = (customerPhone: string, ourNumber: string) =>
   `PHONE#${customerPhone}#${ourNumber}`;
@@ -84,6 +96,8 @@ const RETENTION_SECONDS = 400 * 24 * 3600;
 function surveyItem(survey: Survey): SurveyItem {
   return {
     ...survey,
+    decisions: survey.decisions.map(boundDecision),
+    attempts: survey.attempts.map(boundAttempt),
     ...surveyKey(survey.surveyId),
     ...(survey.status === 'scheduled' && {
       gsi1pk: DUE_PARTITION,
@@ -213,133 +227,106 @@ export class SurveyStore {
   }
 
   /**
-   * Applies `changes` when the survey is still in `expectedStatus` (and, if given, still due at
-   * `expectedDueAt`): the compare-and-set every state transition goes through, so two workers can
+   * Applies `changes` when the survey is still in `expected.status` (and, if given, still due at
+   * `expected.dueAt`): the compare-and-set every state transition goes through, so two workers can
    * never both move the same survey. Returns the updated survey, or undefined if it lost the race.
+   * Appended decisions and attempts keep their lists within `HISTORY_LIMITS`.
    */
   async transition(
     surveyId: string,
-    expected: {
-      status: Survey['status'] | Survey['status'][];
-      dueAt?: string;
-      conversation?: Survey['conversation'];
-    },
-    changes: Partial<Survey> & { due?: string | null; thread?: { key: string; at: string } | null },
-    extra: {
-      appendInboundId?: string;
-      appendAttempt?: Survey['attempts'][number];
-      appendDecision?: Survey['decisions'][number];
-    } = {},
+    expected: TransitionExpectation,
+    changes: TransitionChanges,
+    extra: TransitionAppends = {},
   ): Promise<Survey | undefined> {
-    const names: Record<string, string> = { '#status': 'status' };
-    const values: Record<string, unknown> = {};
-    const sets: string[] = [];
-    const removes: string[] = [];
-    let i = 0;
-    const { due, thread, ...plain } = changes;
-    for (const [key, value] of Object.entries(plain)) {
-      if (value === undefined) continue;
-      const n = `#f${i}`;
-      const v = `:f${i++}`;
-      names[n] = key;
-      values[v] = value;
-      sets.push(`${n} = ${v}`);
-    }
-    if (due !== undefined) {
-      if (due === null) removes.push('gsi1pk', 'gsi1sk');
-      else {
-        sets.push('gsi1pk = :duePk', 'gsi1sk = :dueSk');
-        values[':duePk'] = DUE_PARTITION;
-        values[':dueSk'] = dueSortKey(due, surveyId);
-      }
-    }
-    if (thread !== undefined) {
-      if (thread === null) removes.push('gsi2pk', 'gsi2sk');
-      else {
-        sets.push('gsi2pk = :threadPk', 'gsi2sk = :threadSk');
-        values[':threadPk'] = thread.key;
-        values[':threadSk'] = `${thread.at}#${surveyId}`;
-      }
-    }
-    if (extra.appendInboundId) {
-      sets.push('inboundIds = list_append(if_not_exists(inboundIds, :empty), :inbound)');
-      values[':inbound'] = [extra.appendInboundId];
-      values[':empty'] = [];
-    }
-    if (extra.appendAttempt) {
-      sets.push('attempts = list_append(if_not_exists(attempts, :emptyA), :attempt)');
-      values[':attempt'] = [extra.appendAttempt];
-      values[':emptyA'] = [];
-    }
-    if (extra.appendDecision) {
-      sets.push('decisions = list_append(if_not_exists(decisions, :emptyD), :decision)');
-      values[':decision'] = [extra.appendDecision];
-      values[':emptyD'] = [];
-    }
-    const statuses = Array.isArray(expected.status) ? expected.status : [expected.status];
-    const conditions = [`#status IN (${statuses.map((_, j) => `:es${j}`).join(', ')})`];
-    statuses.forEach((s, j) => {
-      values[`:es${j}`] = s;
-    });
-    if (expected.dueAt !== undefined) {
-      names['#dueAt'] = 'dueAt';
-      values[':edue'] = expected.dueAt;
-      conditions.push('#dueAt = :edue');
-    }
-    if (expected.conversation !== undefined) {
-      names['#conv'] = 'conversation';
-      values[':econv'] = expected.conversation;
-      conditions.push('#conv = :econv');
-    }
-    if (extra.appendInboundId) {
-      values[':inboundId'] = extra.appendInboundId;
-      conditions.push('(attribute_not_exists(inboundIds) OR NOT contains(inboundIds, :inboundId))');
-    }
-    const update = [
-      sets.length ? `SET ${sets.join(', ')}` : '',
-      removes.length ? `REMOVE ${removes.join(', ')}` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
+    const appends = extra.appendDecision !== undefined || extra.appendAttempt !== undefined;
+    const first = await this.update(transitionUpdate(surveyKey(surveyId), expected, changes, extra), appends);
+    if (first.kind === 'done') return first.survey;
+    if (first.kind === 'lost' || !stoppedOnlyByHistoryLimit(first.old, expected, extra)) return undefined;
+    // A history list is at its limit: write it whole, bounded (rare: once per overflowing append).
+    const second = await this.update(
+      transitionUpdate(surveyKey(surveyId), expected, changes, extra, first.old),
+      false,
+    );
+    return second.kind === 'done' ? second.survey : undefined;
+  }
+
+  private async update(
+    input: Omit<UpdateCommandInput, 'TableName'>,
+    wantOld: boolean,
+  ): Promise<
+    | { kind: 'done'; survey: Survey | undefined }
+    | { kind: 'failed'; old: Record<string, unknown> }
+    | { kind: 'lost' }
+  > {
     try {
       const out = await this.db.send(
         new UpdateCommand({
           TableName: this.table,
-          Key: surveyKey(surveyId),
-          UpdateExpression: update,
-          ConditionExpression: conditions.join(' AND '),
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
+          ...input,
           ReturnValues: 'ALL_NEW',
+          ...(wantOld && { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }),
           ...this.meter.rc,
         }),
       );
       this.meter.record(out.ConsumedCapacity, 'write');
-      return out.Attributes ? stripKeys(out.Attributes) : undefined;
+      return { kind: 'done', survey: out.Attributes ? stripKeys(out.Attributes) : undefined };
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return undefined;
-      throw error;
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return error.Item ? { kind: 'failed', old: unmarshall(error.Item) } : { kind: 'lost' };
     }
   }
 
-  /** Surveys due at or before `now`, oldest first. */
-  async queryDue(now: Date, limit: number): Promise<Survey[]> {
+  /**
+   * Records that processing `survey` (as just read) failed: the next try at `retryAt`, or, with
+   * `park`, out of the due index into the parked list (see `dispatchErrorUpdate`). False when the
+   * survey moved on meanwhile.
+   */
+  async recordDispatchError(survey: Survey, outcome: DispatchErrorOutcome): Promise<boolean> {
+    const update = dispatchErrorUpdate(surveyKey(survey.surveyId), survey, outcome);
+    return (await this.update(update, false)).kind === 'done';
+  }
+
+  /** Parked surveys, most recently parked first (admin listing). */
+  async listParked(limit: number): Promise<Survey[]> {
+    return this.newestInIndex('gsi1', PARKED_PARTITION, limit);
+  }
+
+  /**
+   * Puts a parked survey back in the due index, due `now`, with its error count reset. False when
+   * the survey is not parked.
+   */
+  async requeue(surveyId: string, now: Date, decision: Decision): Promise<boolean> {
+    return (await this.update(requeueUpdate(surveyKey(surveyId), now, decision), false)).kind === 'done';
+  }
+
+  /**
+   * One page of the surveys due at or before `now`, oldest first, starting after `after` (the
+   * `next` of the previous page) so one pass reads each due survey once, whatever stays put.
+   * `next` is absent on the last page.
+   */
+  async queryDue(
+    now: Date,
+    limit: number,
+    after?: Record<string, unknown>,
+  ): Promise<{ surveys: Survey[]; next?: Record<string, unknown> }> {
+    const dueKey = dueUntilKey(now);
     const out = await this.db.send(
       new QueryCommand({
         TableName: this.table,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :now',
-        ExpressionAttributeValues: { ':pk': DUE_PARTITION, ':now': `${now.toISOString()}#~` },
+        ExpressionAttributeValues: { ':pk': DUE_PARTITION, ':now': dueKey },
         Limit: limit,
+        ...(after && { ExclusiveStartKey: after }),
         ...this.meter.rc,
       }),
     );
     this.meter.record(out.ConsumedCapacity, 'read');
-    const dueKey = `${now.toISOString()}#~`;
-    return this.surveysFor(
+    const surveys = await this.surveysFor(
       out.Items ?? [],
       (item) => item.gsi1pk === DUE_PARTITION && String(item.gsi1sk) <= dueKey,
     );
+    return { surveys, ...(out.LastEvaluatedKey && { next: out.LastEvaluatedKey }) };
   }
 
   /** When the earliest survey in the due index is due, if any waits there. */
@@ -369,7 +356,7 @@ export class SurveyStore {
           TableName: this.table,
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :now',
-          ExpressionAttributeValues: { ':pk': DUE_PARTITION, ':now': `${now.toISOString()}#~` },
+          ExpressionAttributeValues: { ':pk': DUE_PARTITION, ':now': dueUntilKey(now) },
           Select: 'COUNT',
           ExclusiveStartKey: start,
         }),
@@ -382,19 +369,24 @@ export class SurveyStore {
 
   /** Surveys sent on a thread (phone pair or email), most recently asked first. */
   async queryThread(threadKey: string, limit = 10): Promise<Survey[]> {
+    return this.newestInIndex('gsi2', threadKey, limit);
+  }
+
+  /** The surveys of one partition of a (keys-only) index, newest sort key first. */
+  private async newestInIndex(index: 'gsi1' | 'gsi2', partition: string, limit: number): Promise<Survey[]> {
     const out = await this.db.send(
       new QueryCommand({
         TableName: this.table,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': threadKey },
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk`,
+        ExpressionAttributeValues: { ':pk': partition },
         ScanIndexForward: false,
         Limit: limit,
         ...this.meter.rc,
       }),
     );
     this.meter.record(out.ConsumedCapacity, 'read');
-    return this.surveysFor(out.Items ?? [], (item) => item.gsi2pk === threadKey);
+    return this.surveysFor(out.Items ?? [], (item) => item[`${index}pk`] === partition);
   }
 
   /**
