@@ -15,7 +15,7 @@ import {
 import type { Deps } from '../shared/runtime/deps.ts';
 import { lazyHandler } from '../shared/runtime/lambda.ts';
 import { type DeliveryReport, handleDeliveryStatus } from '../shared/usecases/delivery-status.ts';
-import { handleInboundSms } from '../shared/usecases/sms-reply.ts';
+import { handleInboundSms, parseInboundSms } from '../shared/usecases/sms-reply.ts';
 import { handleVoiceStep } from '../shared/usecases/voice-flow.ts';
 
 /** Twilio's message and call statuses, normalized for the fallback rules. */
@@ -51,12 +51,7 @@ export function createHandler(deps: Deps) {
         throw new SignatureError('X-Twilio-Signature is missing or does not match this request');
       }
       if (event.routeKey === 'POST /twilio/sms') {
-        const result = await handleInboundSms(deps, {
-          messageId: form.MessageSid ?? form.SmsSid ?? '',
-          from: form.From ?? '',
-          to: form.To ?? '',
-          body: form.Body ?? '',
-        });
+        const result = await handleInboundSms(deps, parseInboundSms(form));
         const response = new MessagingResponse();
         if (result.reply) response.message(result.reply);
         return twiml(response.toString());

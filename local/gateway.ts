@@ -100,6 +100,8 @@ export function buildEvent(
 export class LocalGateway {
   private server: Server | undefined;
   private readonly routes: CompiledRoute[];
+  /** Called before every product route is handled, e.g. to let the sandbox Twilio keep an inbound SMS. */
+  onRequest?: (route: { method: string; path: string }, event: APIGatewayProxyEventV2) => void;
   /** Called after every handled product route, e.g. to record TwiML replies in the outbox. */
   onResponse?: (
     route: { method: string; path: string },
@@ -158,6 +160,7 @@ export class LocalGateway {
         hit.route,
         params,
       );
+      this.onRequest?.(hit.route, event);
       const result = await this.handlers[hit.route.fn](event);
       this.onResponse?.(hit.route, event, result);
       const headers: Record<string, string> = {};

@@ -325,6 +325,21 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     'admin-api': adminApi(deps),
   } as Record<string, HttpHandler>;
   const gateway = new LocalGateway(httpHandlers as never, [devRoutes]);
+  gateway.onRequest = (route, event) => {
+    // Twilio holds every inbound message (with its arrival time) before it calls the webhook.
+    if (route.path !== '/twilio/sms') return;
+    const form = new URLSearchParams(
+      Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8').toString('utf8'),
+    );
+    const sid = form.get('MessageSid');
+    if (sid)
+      sandbox.receiveSms({
+        sid,
+        from: form.get('From') ?? '',
+        to: form.get('To') ?? '',
+        body: form.get('Body') ?? '',
+      });
+  };
   gateway.onResponse = (route, event, result) => {
     // TwiML replies are messages to the customer too: show them in the outbox.
     if (route.path !== '/twilio/sms' || typeof result.body !== 'string') return;

@@ -42,9 +42,20 @@ export const SANDBOX_INVALID_PREFIX = '+1201555019';
 /** Numbers that the sandbox Twilio marks as landlines (send fails with 21614). */
 export const SANDBOX_LANDLINE_PREFIX = '+1201555018';
 
+/** A message a customer sent to one of our numbers, as Twilio keeps it (GET Messages/{sid}.json). */
+export interface InboundSms {
+  sid: string;
+  from: string;
+  to: string;
+  body: string;
+  /** When Twilio received it. */
+  at: string;
+}
+
 export class ProviderSandbox {
   private server: Server | undefined;
   private entries: OutboxEntry[] = [];
+  private readonly inbound = new Map<string, InboundSms>();
   faults: FaultPlan = { transientRate: 0, statuses: [500, 503, 429] };
   /** Counters for resilience reports. */
   readonly stats = { calls: 0, faultsInjected: 0, permanentErrors: 0 };
@@ -90,6 +101,24 @@ export class ProviderSandbox {
 
   clear(): void {
     this.entries = [];
+  }
+
+  /**
+   * A customer texts one of our numbers: Twilio keeps the message (with the time it arrived) before
+   * it calls the webhook. A sid already known keeps its first time, as a replayed request would.
+   * Returns the MessageSid.
+   */
+  receiveSms(message: { sid?: string; from: string; to: string; body: string; at?: Date }): string {
+    const sid = message.sid || `SM${randomBytes(16).toString('hex')}`;
+    if (!this.inbound.has(sid))
+      this.inbound.set(sid, {
+        sid,
+        from: message.from,
+        to: message.to,
+        body: message.body,
+        at: (message.at ?? this.clock.now()).toISOString(),
+      });
+    return sid;
   }
 
   /** Records a message that did not go through a provider API (TwiML replies, local alerts). */
@@ -143,13 +172,14 @@ export class ProviderSandbox {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const body = await readBody(req);
+    const message = url.pathname.match(/^\/2010-04-01\/Accounts\/([^/]+)\/Messages\/([^/]+)\.json$/);
+    if (message && req.method === 'GET') {
+      if (!this.authorized(req, message[1] ?? '')) return unauthorized(res);
+      return this.fetchInbound(message[2] ?? '', res);
+    }
     const twilio = url.pathname.match(/^\/2010-04-01\/Accounts\/([^/]+)\/(Messages|Calls)\.json$/);
     if (twilio) {
-      if (!this.authorized(req, twilio[1] ?? '')) {
-        res.writeHead(401, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ code: 20003, message: 'Authenticate', status: 401 }));
-        return;
-      }
+      if (!this.authorized(req, twilio[1] ?? '')) return unauthorized(res);
       if (req.method === 'GET') return this.listTwilio(url, twilio[2] === 'Calls' ? 'voice' : 'sms', res);
       if (this.injectFault(res, 'twilio')) return;
       const form = new URLSearchParams(body);
@@ -249,6 +279,32 @@ export class ProviderSandbox {
     );
   }
 
+  /** `GET Messages/{sid}.json` of an inbound message: when it arrived (keyword ordering). */
+  private fetchInbound(sid: string, res: ServerResponse): void {
+    const found = this.inbound.get(sid);
+    if (!found) {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({ code: 20404, message: `The requested resource ${sid} was not found`, status: 404 }),
+      );
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        sid: found.sid,
+        account_sid: this.options.accountSid,
+        from: found.from,
+        to: found.to,
+        body: found.body,
+        direction: 'inbound',
+        status: 'received',
+        date_created: new Date(found.at).toUTCString(),
+        date_sent: new Date(found.at).toUTCString(),
+      }),
+    );
+  }
+
   /** `GET Messages.json?To=...&DateSent>=...` as used by the crash-recovery check. */
   private listTwilio(url: URL, channel: 'sms' | 'voice', res: ServerResponse): void {
     const to = url.searchParams.get('To');
@@ -332,6 +388,12 @@ export class ProviderSandbox {
       `<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>${entry.id}</MessageId></PublishResult><ResponseMetadata><RequestId>${entry.id}</RequestId></ResponseMetadata></PublishResponse>`,
     );
   }
+}
+
+/** Twilio's answer to a request with the wrong account or credentials. */
+function unauthorized(res: ServerResponse): void {
+  res.writeHead(401, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ code: 20003, message: 'Authenticate', status: 401 }));
 }
 
 interface SesSendEmailInput {

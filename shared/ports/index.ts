@@ -52,7 +52,13 @@ export interface ChannelSender<M> {
   wasSent(message: M, since: Date): Promise<boolean | 'unknown'>;
 }
 
-export type SmsSender = ChannelSender<OutboundSms>;
+export type SmsSender = ChannelSender<OutboundSms> & {
+  /**
+   * When the provider received an inbound message (Twilio keeps it under its MessageSid), so
+   * keywords apply in the order the customer sent them; undefined when the provider cannot say.
+   */
+  receivedAt?(messageId: string): Promise<Date | undefined>;
+};
 export type EmailSender = ChannelSender<OutboundEmail>;
 export type VoiceCaller = ChannelSender<OutboundCall>;
 

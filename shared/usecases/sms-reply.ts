@@ -1,7 +1,10 @@
+import { z } from 'zod';
 import { phoneThreadKey } from '../adapters/dynamo/survey-store.ts';
 import { languageOf, renderSms, type SmsKind } from '../domain/messages.ts';
 import { parseSmsReply } from '../domain/reply-parser.ts';
 import type { Survey, SurveyResponse } from '../domain/survey.ts';
+import { ValidationError } from '../errors.ts';
+import { describeIssues } from '../http/validation.ts';
 import type { Deps } from '../runtime/deps.ts';
 
 /** An inbound SMS as the provider reports it. */
@@ -11,6 +14,22 @@ export interface InboundSms {
   from: string;
   to: string;
   body: string;
+}
+
+/** Twilio's inbound-message webhook parameters (form-encoded) that Touchpoint reads. */
+const InboundSmsForm = z.object({
+  MessageSid: z.string().min(1, 'is required: every inbound message has one effect per MessageSid').max(64),
+  From: z.string().max(64).default(''),
+  To: z.string().max(64).default(''),
+  Body: z.string().default(''),
+});
+
+/** The inbound message of a (signed) Twilio webhook; a 400 naming the field when one is missing. */
+export function parseInboundSms(form: Record<string, string>): InboundSms {
+  const parsed = InboundSmsForm.safeParse({ ...form, MessageSid: form.MessageSid ?? form.SmsSid });
+  if (!parsed.success) throw new ValidationError(describeIssues(parsed.error), 400);
+  const { MessageSid, From, To, Body } = parsed.data;
+  return { messageId: MessageSid, from: From, to: To, body: Body };
 }
 
 export interface SmsReplyResult {
@@ -23,6 +42,7 @@ export interface SmsReplyResult {
     | 'comment_without_score'
     | 'opted_out'
     | 'opted_in'
+    | 'keyword_superseded'
     | 'help'
     | 'closed'
     | 'no_survey'
@@ -45,12 +65,25 @@ function openSurvey(candidates: Survey[], now: Date): { open?: Survey; recentlyC
 
 /**
  * Use case: a customer texted us. Keywords (STOP, START, HELP...) act on the number at once;
- * anything else is an answer to the survey asked last on this number pair. Each message is
- * applied once: its id is recorded on the survey in the same conditional write that moves the
- * conversation on, so a provider's retry finds it already there.
+ * anything else is an answer to the survey asked last on this number pair. Each message has one
+ * effect, however often it is delivered (a provider's retry, or a captured request replayed): its
+ * id is remembered once handled, and an answer's id is also recorded on the survey in the same
+ * conditional write that moves the conversation on.
  */
 export async function handleInboundSms(deps: Deps, sms: InboundSms): Promise<SmsReplyResult> {
   const now = deps.clock.now();
+  if (await deps.surveys.inboundSeen(sms.messageId)) return { outcome: 'duplicate' };
+  const result = await handleOnce(deps, sms, now);
+  if (result.outcome !== 'duplicate') await deps.surveys.recordInbound(sms.messageId, now, result.outcome);
+  return result;
+}
+
+/** When the customer sent the message: the provider's time, else when it reached us. */
+async function sentAt(deps: Deps, sms: InboundSms, now: Date): Promise<Date> {
+  return (await deps.sms.receivedAt?.(sms.messageId)) ?? now;
+}
+
+async function handleOnce(deps: Deps, sms: InboundSms, now: Date): Promise<SmsReplyResult> {
   const candidates = await deps.surveys.queryThread(phoneThreadKey(sms.from, sms.to));
   if (candidates.some((s) => s.inboundIds?.includes(sms.messageId))) return { outcome: 'duplicate' };
   const { open, recentlyClosed } = openSurvey(candidates, now);
@@ -66,20 +99,16 @@ export async function handleInboundSms(deps: Deps, sms: InboundSms): Promise<Sms
       ...(survey && { metric: survey.metric, touchpoint: survey.touchpoint }),
     });
 
-  if (intent.kind === 'opt_out') {
-    const before = await deps.surveys.updateConsent(
-      sms.from,
-      { smsOptedOut: true, voiceOptedOut: true },
-      now,
-    );
+  if (intent.kind === 'opt_out' || intent.kind === 'opt_in') {
+    const optOut = intent.kind === 'opt_out';
+    const keyword = await deps.surveys.applySmsKeyword(sms.from, optOut, await sentAt(deps, sms, now), now);
+    // The customer sent a newer STOP or START already: this older one changes nothing.
+    if (!keyword.applied) return { outcome: 'keyword_superseded' };
+    if (!optOut) return { outcome: 'opted_in', reply: say('optInConfirm') };
     // Confirm once: a second STOP from an opted-out number gets no further message.
-    return before?.smsOptedOut
+    return keyword.before?.smsOptedOut
       ? { outcome: 'opted_out' }
       : { outcome: 'opted_out', reply: say('optOutConfirm') };
-  }
-  if (intent.kind === 'opt_in') {
-    await deps.surveys.updateConsent(sms.from, { smsOptedOut: false, voiceOptedOut: false }, now);
-    return { outcome: 'opted_in', reply: say('optInConfirm') };
   }
   if (intent.kind === 'help') return { outcome: 'help', reply: say('help') };
   if (!open) {

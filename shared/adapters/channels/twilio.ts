@@ -73,6 +73,16 @@ export class TwilioSms implements SmsSender {
     }
   }
 
+  /** When Twilio received an inbound message; undefined when it cannot be fetched. */
+  async receivedAt(messageId: string): Promise<Date | undefined> {
+    try {
+      const message = await this.client.messages(messageId).fetch();
+      return message.dateSent ?? message.dateCreated ?? undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** After a crash mid-send: did a message with this exact body reach this number since `since`? */
   async wasSent(message: OutboundSms, since: Date): Promise<boolean | 'unknown'> {
     try {

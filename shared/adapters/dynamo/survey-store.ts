@@ -47,6 +47,8 @@ export interface ContactConsent {
   contact: string;
   smsOptedOut?: boolean;
   voiceOptedOut?: boolean;
+  /** Provider time of the STOP or START that set the SMS and voice flags (the newest one applies). */
+  smsKeywordAt?: string;
   emailSuppressed?: 'unsubscribed' | 'bounced' | 'complaint';
   updatedAt: string;
 }
@@ -54,6 +56,13 @@ export interface ContactConsent {
 const surveyKey = (surveyId: string) => ({ pk: `SURVEY#${surveyId}`, sk: 'SURVEY' });
 const customerKey = (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 'PROFILE' });
 const contactKey = (contact: string) => ({ pk: `CONTACT#${contact.toLowerCase()}`, sk: 'CONSENT' });
+const inboundKey = (messageId: string) => ({ pk: `INBOUND#${messageId}`, sk: 'INBOUND' });
+
+/**
+ * How long an inbound message id is remembered. Keywords are ordered by the provider's time as
+ * well, so a replay after this still cannot undo a newer STOP or START.
+ */
+const INBOUND_RETENTION_SECONDS = 400 * 24 * 3600;
 
 const ticketSortPrefix = 'TICKET#';
 
@@ -664,6 +673,83 @@ export class SurveyStore {
     if (!out.Item) return undefined;
     const { pk: _pk, sk: _sk, ...consent } = out.Item;
     return consent as ContactConsent;
+  }
+
+  /** Whether an inbound message (provider id) was already handled. */
+  async inboundSeen(messageId: string): Promise<boolean> {
+    const out = await this.db.send(
+      new GetCommand({
+        TableName: this.customersTable,
+        Key: inboundKey(messageId),
+        ConsistentRead: true,
+        ProjectionExpression: 'pk',
+        ...this.meter.rc,
+      }),
+    );
+    this.meter.record(out.ConsumedCapacity, 'read');
+    return out.Item !== undefined;
+  }
+
+  /**
+   * Remembers that an inbound message was handled, and how (no number, no text: the record names
+   * no one). Written after its effect, so a crash in between repeats an effect that is idempotent
+   * rather than losing it.
+   */
+  async recordInbound(messageId: string, at: Date, outcome: string): Promise<void> {
+    await conditionalPut(this.db, this.meter, {
+      TableName: this.customersTable,
+      Item: {
+        ...inboundKey(messageId),
+        at: at.toISOString(),
+        outcome,
+        ttl: Math.floor(at.getTime() / 1000) + INBOUND_RETENTION_SECONDS,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+  }
+
+  /**
+   * Applies a STOP (`optOut`) or START to a number's SMS and voice consent, unless a keyword the
+   * customer sent later (provider time `at`) already applied: keywords take effect in the order
+   * they were sent, whatever order they arrive in (equal times: in arrival order). A number opted
+   * out before keyword times were kept is ordered by its `updatedAt`. Returns whether it applied,
+   * and the state before.
+   */
+  async applySmsKeyword(
+    phone: string,
+    optOut: boolean,
+    at: Date,
+    now: Date,
+  ): Promise<{ applied: boolean; before?: ContactConsent }> {
+    try {
+      const out = await this.db.send(
+        new UpdateCommand({
+          TableName: this.customersTable,
+          Key: contactKey(phone),
+          UpdateExpression:
+            'SET #c = :c, updatedAt = :now, smsOptedOut = :o, voiceOptedOut = :o, smsKeywordAt = :at',
+          ConditionExpression:
+            'smsKeywordAt <= :at OR (attribute_not_exists(smsKeywordAt) AND ' +
+            '(attribute_not_exists(updatedAt) OR updatedAt <= :at))',
+          ExpressionAttributeNames: { '#c': 'contact' },
+          ExpressionAttributeValues: {
+            ':c': phone.toLowerCase(),
+            ':now': now.toISOString(),
+            ':o': optOut,
+            ':at': at.toISOString(),
+          },
+          ReturnValues: 'ALL_OLD',
+          ...this.meter.rc,
+        }),
+      );
+      this.meter.record(out.ConsumedCapacity, 'write');
+      if (!out.Attributes) return { applied: true };
+      const { pk: _pk, sk: _sk, ...before } = out.Attributes;
+      return { applied: true, before: before as ContactConsent };
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return { applied: false };
+      throw error;
+    }
   }
 
   /** Sets consent flags on a contact; returns the previous state (to confirm an opt-out only once). */
