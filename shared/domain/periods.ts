@@ -75,3 +75,29 @@ export function periodKeyOfDate(granularity: Granularity, date: string): string 
   const index = granularity === 'day' ? 0 : granularity === 'week' ? 1 : 2;
   return keys[index] as string;
 }
+
+/**
+ * The first and last calendar date (YYYY-MM-DD, reporting zone) of a day, week or month key, e.g.
+ * `W#2026-W11` -> 2026-03-09 .. 2026-03-15. Undefined for `ALL` or a key it cannot read.
+ */
+export function periodBounds(periodKey: string): { from: string; to: string } | undefined {
+  const iso = (ms: number) => {
+    const d = new Date(ms);
+    return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  };
+  const day = /^D#(\d{4})-(\d{2})-(\d{2})$/.exec(periodKey);
+  if (day) return { from: periodKey.slice(2), to: periodKey.slice(2) };
+  const week = /^W#(\d{4})-W(\d{2})$/.exec(periodKey);
+  if (week) {
+    const jan4 = utcMidnight(Number(week[1]), 1, 4);
+    const monday =
+      jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS + (Number(week[2]) - 1) * 7 * DAY_MS;
+    return { from: iso(monday), to: iso(monday + 6 * DAY_MS) };
+  }
+  const month = /^M#(\d{4})-(\d{2})$/.exec(periodKey);
+  if (month) {
+    const [year, m] = [Number(month[1]), Number(month[2])];
+    return { from: iso(utcMidnight(year, m, 1)), to: iso(utcMidnight(year, m + 1, 1) - DAY_MS) };
+  }
+  return undefined;
+}

@@ -43,7 +43,9 @@ export interface Survey {
   reminderSentAt?: string;
   /** When the provider confirmed delivery (counts towards response rates). */
   deliveredAt?: string;
+  /** When the survey was last sent, and on which channel (a fallback sends it again elsewhere). */
   sentAt?: string;
+  sentChannel?: Channel;
   answeredAt?: string;
   skipReason?: string;
   /** Number of times the send failed transiently; drives backoff. */

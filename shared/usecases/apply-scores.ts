@@ -7,7 +7,7 @@ import {
   MAX_TRANSACTION_ACTIONS,
   recordHash,
 } from '../adapters/dynamo/aggregate-store.ts';
-import type { Channel } from '../domain/model.ts';
+import { type LifecycleImage, lifecycleChange } from '../domain/lifecycle-counts.ts';
 import { isNegativeComment } from '../domain/negative-words.ts';
 import {
   foldResponseChanges,
@@ -18,7 +18,7 @@ import {
   type ResponseSnapshot,
   type SurveyLifecycleChange,
 } from '../domain/scoring.ts';
-import type { Survey, SurveyResponse } from '../domain/survey.ts';
+import type { SurveyResponse } from '../domain/survey.ts';
 import type { Alert } from '../ports/index.ts';
 import type { Deps } from '../runtime/deps.ts';
 import { logger } from '../runtime/log.ts';
@@ -69,33 +69,13 @@ export function snapshot(image: Record<string, unknown> | undefined): ResponseSn
   };
 }
 
+/** A Surveys-table record: the counters move by the rule's value of the new image minus the old. */
 function lifecycle(
   oldImage: Record<string, unknown> | undefined,
   newImage: Record<string, unknown> | undefined,
 ): SurveyLifecycleChange[] {
-  const before = oldImage as (Partial<Survey> & { deliveredAt?: string }) | undefined;
-  const after = newImage as (Partial<Survey> & { deliveredAt?: string }) | undefined;
-  if (
-    !after?.touchpoint ||
-    after.test ||
-    !String((newImage as { pk?: string }).pk ?? '').startsWith('SURVEY#')
-  )
-    return [];
-  const channel = (after.channel ?? 'sms') as Channel;
-  const out: SurveyLifecycleChange[] = [];
-  if (after.sentAt && !before?.sentAt)
-    out.push({ touchpoint: after.touchpoint, channel, at: after.sentAt, counter: 'sent', delta: 1 });
-  if (after.deliveredAt && !before?.deliveredAt)
-    out.push({
-      touchpoint: after.touchpoint,
-      channel,
-      at: after.deliveredAt,
-      counter: 'delivered',
-      delta: 1,
-    });
-  if (after.answeredAt && !before?.answeredAt)
-    out.push({ touchpoint: after.touchpoint, channel, at: after.answeredAt, counter: 'answered', delta: 1 });
-  return out;
+  if (!String(newImage?.pk ?? '').startsWith('SURVEY#')) return [];
+  return lifecycleChange(oldImage as LifecycleImage | undefined, newImage as LifecycleImage | undefined);
 }
 
 async function toChange(deps: Deps, record: DynamoDBRecord): Promise<Change | undefined> {

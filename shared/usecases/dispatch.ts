@@ -297,6 +297,7 @@ async function markSent(
       status: 'sent',
       channel,
       sentAt: now.toISOString(),
+      sentChannel: channel,
       fromNumber: deps.env.TWILIO_FROM,
       conversation: 'awaiting_score',
       ...(survey.dispatchErrors && { dispatchErrors: 0 }),

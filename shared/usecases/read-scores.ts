@@ -1,9 +1,10 @@
 import { CHANNELS, type Channel, type MetricDefinition } from '../domain/model.ts';
-import { periodKeys, type ScoreSummary, sumItems, summarize } from '../domain/scoring.ts';
+import { type Granularity, PERIOD_PREFIX, periodBounds, periodKeyOfDate } from '../domain/periods.ts';
+import { type ScoreSummary, sumItems, summarize } from '../domain/scoring.ts';
 import { ValidationError } from '../errors.ts';
 import type { Deps } from '../runtime/deps.ts';
 
-export type Granularity = 'day' | 'week' | 'month';
+export type { Granularity } from '../domain/periods.ts';
 
 export interface ScoresQuery {
   touchpoint?: string;
@@ -16,14 +17,16 @@ export interface ScoresQuery {
   period?: Granularity;
 }
 
+/** One period of a series: `from`/`to` are the days it covers, clipped to the query's window. */
+export type SeriesRow = { period: string; from: string; to: string } & ScoreSummary;
+
 export interface TouchpointScore extends ScoreSummary {
   touchpoint: string;
   byChannel: Partial<Record<Channel, ScoreSummary>>;
-  series?: Array<{ period: string } & ScoreSummary>;
+  series?: SeriesRow[];
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const PREFIX: Record<Granularity, string> = { day: 'D#', week: 'W#', month: 'M#' };
 
 /** Parses and checks the query string of `GET /api/scores`. */
 export function parseScoresQuery(q: Record<string, string | undefined>, touchpoints: string[]): ScoresQuery {
@@ -85,10 +88,12 @@ export async function readScores(
     names.map(async (touchpoint) => {
       const metric = deps.config.touchpoints[touchpoint]?.metric as MetricDefinition;
       let item: Record<string, number>;
+      let days: Array<{ period: string; item: Record<string, number> }> | undefined;
       if (query.from || query.to) {
         const from = `D#${query.from ?? '0000-00-00'}`;
         const to = `D#${query.to ?? '9999-99-99'}`;
-        item = sumItems((await deps.aggregates.range(touchpoint, from, to)).map((r) => r.item));
+        days = await deps.aggregates.range(touchpoint, from, to);
+        item = sumItems(days.map((r) => r.item));
       } else {
         item = (await deps.aggregates.get(touchpoint, 'ALL')) ?? {};
       }
@@ -100,12 +105,19 @@ export async function readScores(
       }
       const result: TouchpointScore = { touchpoint, ...summary, byChannel };
       if (query.period) {
-        const prefix = PREFIX[query.period];
-        const fromKey = query.from ? periodKeyOf(query.period, query.from) : `${prefix}0000`;
-        const toKey = query.to ? periodKeyOf(query.period, query.to) : `${prefix}9999~`;
-        const rows = await deps.aggregates.range(touchpoint, fromKey, toKey);
+        const prefix = PERIOD_PREFIX[query.period];
+        // In a window, a week or month is summed from its days inside the window (the day items
+        // just read), so the rows add up to the window's total; without one, whole periods.
+        const rows = days
+          ? clipToWindow(days, query.period, query)
+          : (await deps.aggregates.range(touchpoint, `${prefix}0000`, `${prefix}9999~`)).map((r) => ({
+              ...r,
+              ...(periodBounds(r.period) ?? { from: '', to: '' }),
+            }));
         result.series = rows.map((r) => ({
           period: r.period.slice(2),
+          from: r.from,
+          to: r.to,
           ...summarize(r.item, metric, dims(query.channel), { minSample }),
         }));
       }
@@ -115,9 +127,24 @@ export async function readScores(
   return { reportingTimeZone: tz, scores };
 }
 
-function periodKeyOf(granularity: Granularity, date: string): string {
-  // The date is already a reporting-zone calendar date: compute its week/month in UTC.
-  const keys = periodKeys(new Date(`${date}T12:00:00Z`), 'UTC');
-  const prefix = PREFIX[granularity];
-  return keys.find((k) => k.startsWith(prefix)) ?? `${prefix}${date}`;
+/** Day items grouped into the periods of `granularity`, each bounded by the window. */
+function clipToWindow(
+  days: ReadonlyArray<{ period: string; item: Record<string, number> }>,
+  granularity: Granularity,
+  window: { from?: string; to?: string },
+): Array<{ period: string; from: string; to: string; item: Record<string, number> }> {
+  const groups = new Map<string, Array<Record<string, number>>>();
+  for (const day of days) {
+    const key = periodKeyOfDate(granularity, day.period.slice(2));
+    groups.set(key, [...(groups.get(key) ?? []), day.item]);
+  }
+  return [...groups].map(([period, items]) => {
+    const bounds = periodBounds(period) ?? { from: '', to: '' };
+    return {
+      period,
+      from: window.from && window.from > bounds.from ? window.from : bounds.from,
+      to: window.to && window.to < bounds.to ? window.to : bounds.to,
+      item: sumItems(items),
+    };
+  });
 }

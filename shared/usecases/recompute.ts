@@ -1,15 +1,14 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { type ItemDelta, scanAggregates, splitItemKey } from '../adapters/dynamo/aggregate-store.ts';
 import { scanTable } from '../adapters/dynamo/response-store.ts';
-import type { Channel } from '../domain/model.ts';
+import { type LifecycleImage, lifecycleCounts } from '../domain/lifecycle-counts.ts';
+import { periodBounds } from '../domain/periods.ts';
 import {
   foldResponseChanges,
   foldSurveyChanges,
   mergeDeltas,
   type ResponseSnapshot,
-  type SurveyLifecycleChange,
 } from '../domain/scoring.ts';
-import type { Survey } from '../domain/survey.ts';
 import type { Deps } from '../runtime/deps.ts';
 import { snapshot } from './apply-scores.ts';
 
@@ -47,24 +46,8 @@ export async function aggregatesFromRaw(
   for await (const page of scanTable(deps.surveys.db, deps.surveys.table, {
     filter: { expression: 'begins_with(pk, :p)', values: { ':p': 'SURVEY#' } },
   })) {
-    const changes: SurveyLifecycleChange[] = [];
-    for (const raw of page) {
-      const s = raw as unknown as Survey;
-      if (s.test) continue;
-      const channel = (s.channel ?? 'sms') as Channel;
-      if (s.sentAt)
-        changes.push({ touchpoint: s.touchpoint, channel, at: s.sentAt, counter: 'sent', delta: 1 });
-      if (s.deliveredAt)
-        changes.push({
-          touchpoint: s.touchpoint,
-          channel,
-          at: s.deliveredAt,
-          counter: 'delivered',
-          delta: 1,
-        });
-      if (s.answeredAt)
-        changes.push({ touchpoint: s.touchpoint, channel, at: s.answeredAt, counter: 'answered', delta: 1 });
-    }
+    // The same rule as the stream consumer's, so the two always agree.
+    const changes = page.flatMap((raw) => lifecycleCounts(raw as LifecycleImage));
     totals = mergeDeltas(totals, foldSurveyChanges(changes, tz));
     done += page.length;
     onProgress?.({ phase: 'surveys', done });
@@ -120,16 +103,6 @@ export const RAW_RETENTION_DAYS = 400;
 
 /** True when a period key (D#2025-01-02, W#2025-W01, M#2025-01) ends before `date` (YYYY-MM-DD). */
 function endsBefore(periodKey: string, date: string): boolean {
-  const [kind, value = ''] = [periodKey.slice(0, 2), periodKey.slice(2)];
-  if (kind === 'D#') return value < date;
-  if (kind === 'M#') return `${value}-31` < date;
-  if (kind === 'W#') {
-    const m = /^(\d{4})-W(\d{2})$/.exec(value);
-    if (!m) return false;
-    const jan4 = new Date(Date.UTC(Number(m[1]), 0, 4));
-    const monday1 = jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000;
-    const sunday = new Date(monday1 + ((Number(m[2]) - 1) * 7 + 6) * 86_400_000);
-    return sunday.toISOString().slice(0, 10) < date;
-  }
-  return false;
+  const bounds = periodBounds(periodKey);
+  return bounds !== undefined && bounds.to < date;
 }

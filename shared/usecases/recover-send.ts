@@ -44,6 +44,7 @@ export async function recover(deps: Deps, survey: Survey, now: Date): Promise<Di
     {
       status: 'sent',
       sentAt: claimedAt.toISOString(),
+      sentChannel: channel,
       conversation: 'awaiting_score',
       fromNumber: deps.env.TWILIO_FROM,
       due: null,

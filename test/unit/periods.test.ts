@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoWeek, periodKeyOfDate, periodKeys } from '../../shared/domain/periods.ts';
+import { isoWeek, periodBounds, periodKeyOfDate, periodKeys } from '../../shared/domain/periods.ts';
 
 const keysAt = (iso: string, timeZone: string) => periodKeys(new Date(iso), timeZone);
 const dayAt = (iso: string, timeZone: string) => keysAt(iso, timeZone)[0];
@@ -164,5 +164,32 @@ describe('periodKeyOfDate', () => {
     expect(() => periodKeyOfDate('week', '2026-02-29')).toThrow(RangeError);
     expect(() => periodKeyOfDate('day', '2026-3-1')).toThrow(RangeError);
     expect(() => periodKeyOfDate('month', '2026-13-01')).toThrow(RangeError);
+  });
+});
+
+describe('periodBounds', () => {
+  it('gives the first and last day of a day, an ISO week and a month', () => {
+    expect(periodBounds('D#2026-03-10')).toEqual({ from: '2026-03-10', to: '2026-03-10' });
+    expect(periodBounds('W#2025-W01')).toEqual({ from: '2024-12-30', to: '2025-01-05' });
+    expect(periodBounds('W#2026-W53')).toEqual({ from: '2026-12-28', to: '2027-01-03' });
+    expect(periodBounds('M#2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(periodBounds('M#2026-12')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+    expect(periodBounds('ALL')).toBeUndefined();
+  });
+
+  it('contains every date whose key it is', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }),
+        (d) => {
+          const date = d.toISOString().slice(0, 10);
+          for (const granularity of ['day', 'week', 'month'] as const) {
+            const bounds = periodBounds(periodKeyOfDate(granularity, date));
+            expect(bounds && bounds.from <= date && date <= bounds.to, `${granularity} ${date}`).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { lifecycleChange, lifecycleCounts } from '../../shared/domain/lifecycle-counts.ts';
 import { CHANNELS, type Channel, DEFAULT_METRICS, type MetricDefinition } from '../../shared/domain/model.ts';
 import {
   foldResponseChanges,
@@ -199,6 +201,14 @@ describe('CES 2.0 (agreement 1-7, higher is better)', () => {
     });
     expect([t95(1), t95(10), t95(30), t95(31), t95(1000)]).toEqual([12.706, 2.228, 2.042, 1.96, 1.96]);
     expect(() => t95(0)).toThrow(RangeError);
+  });
+
+  it('switches at the answer count docs/scores.md states', () => {
+    const stated = /1\.96 from (\d+) answers on/.exec(readFileSync('docs/scores.md', 'utf8'))?.[1];
+    const n = Number(stated);
+    // n answers have n - 1 degrees of freedom: n is the first count whose interval uses 1.96.
+    expect(t95(n - 1)).toBe(1.96);
+    expect(t95(n - 2)).not.toBe(1.96);
   });
 
   it('gives the whole scale as the interval for a single answer', () => {
@@ -570,6 +580,41 @@ describe('survey lifecycle counters', () => {
     const item = mergeDeltas(answers, surveys).get('purchase#ALL') ?? {};
     expect(summarize(item, csat)).toMatchObject({ responses: 1, score: 100, answered: 1, sent: 0 });
     expect(summarize(item, csat, 'ch:email')).toMatchObject({ responses: 1, answered: 1 });
+  });
+});
+
+describe('lifecycleCounts: the one rule of the stream and recompute', () => {
+  const base = { touchpoint: 'purchase', sentAt: '2026-03-10T09:00:00Z' };
+
+  it('counts a survey once, on the channel of its latest send, in the period of each transition', () => {
+    const counts = lifecycleCounts({
+      ...base,
+      channel: 'email',
+      sentChannel: 'sms',
+      deliveredAt: '2026-03-10T09:01:00Z',
+      answeredAt: '2026-03-11T10:00:00Z',
+    });
+    expect(counts.map((c) => [c.counter, c.channel, c.at])).toEqual([
+      ['sent', 'sms', '2026-03-10T09:00:00Z'],
+      ['delivered', 'sms', '2026-03-10T09:01:00Z'],
+      ['answered', 'sms', '2026-03-11T10:00:00Z'],
+    ]);
+  });
+
+  it('moves the count from the first channel to the fallback when it is sent again', () => {
+    const voice = { ...base, channel: 'voice' as const, sentChannel: 'voice' as const };
+    const pending = { ...voice, channel: 'sms' as const };
+    const resent = { ...pending, sentChannel: 'sms' as const, sentAt: '2026-03-10T09:05:00Z' };
+    expect(foldSurveyChanges(lifecycleChange(voice, pending), 'UTC').size).toBe(0);
+    const moved = foldSurveyChanges(lifecycleChange(pending, resent), 'UTC').get('purchase#ALL');
+    expect(moved).toEqual({ 'sent|ch:voice': -1, 'sent|ch:sms': 1 });
+  });
+
+  it('counts test surveys and erased customers nowhere', () => {
+    expect(lifecycleCounts({ ...base, test: true })).toEqual([]);
+    expect(lifecycleCounts({ ...base, answeredAt: base.sentAt, erasedAt: '2026-03-12T00:00:00Z' })).toEqual(
+      [],
+    );
   });
 });
 
