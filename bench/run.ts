@@ -623,6 +623,9 @@ async function badInputs(rt: LocalRuntime) {
     ['phone out of E.164', JSON.stringify({ ...base, customer: { ...base.customer, phone: '+0123' } })],
     ['unknown type', JSON.stringify({ ...base, type: 'refund' })],
     ['number where string', JSON.stringify({ ...base, eventId: 42 })],
+    ['event dated year 9999', JSON.stringify({ ...base, occurredAt: '9999-12-31T23:59:59Z' })],
+    ['event dated ten years ahead', JSON.stringify({ ...base, occurredAt: '2036-03-10T14:00:00Z' })],
+    ['event dated 1970', JSON.stringify({ ...base, occurredAt: '1970-01-01T00:00:00Z' })],
   ];
   for (const [name, body] of variants)
     cases.push({ name, path: '/webhooks/events', body, headers: sign(body) });
@@ -657,6 +660,17 @@ async function badInputs(rt: LocalRuntime) {
   for (const text of replyTexts) {
     const res = await sendSms(rt.url, { from: '+12015550111', to: '+12015550100', body: text }, TWILIO);
     outcomes.push({ name: `sms ${JSON.stringify(text.slice(0, 20))}`, status: res.status });
+  }
+  // Keywords replayed with the same MessageSid, and a message without one.
+  const start = `SM${randomUUID().replaceAll('-', '')}`;
+  for (const [name, body, messageSid] of [
+    ['sms START', 'START', start],
+    ['sms STOP', 'STOP', `SM${randomUUID().replaceAll('-', '')}`],
+    ['sms START replayed after STOP', 'START', start],
+    ['sms without MessageSid', 'START', ''],
+  ] as const) {
+    const res = await sendSms(rt.url, { from: '+12015550112', to: '+12015550100', body, messageSid }, TWILIO);
+    outcomes.push({ name, status: res.status });
   }
   const health = await fetch(`${rt.url}/dev/clock`);
   return {
@@ -1039,7 +1053,7 @@ function renderMarkdown(r: Record<string, any>): string {
   lines.push(
     '## Bad inputs',
     '',
-    `${b.cases} cases (malformed/empty/huge/invalid UTF-8 bodies, wrong content type, missing signature, injection strings, out-of-range numbers, invalid phones/emails, emoji and RTL replies): every answer a clear 4xx or a graceful 200: ${b.allClear4xxOrGraceful ? 'yes' : '**no**'}; process still healthy: ${b.stillHealthy ? 'yes' : '**no**'}.`,
+    `${b.cases} cases (malformed/empty/huge/invalid UTF-8 bodies, wrong content type, missing signature, injection strings, out-of-range numbers, invalid phones/emails, event times outside the accepted window, emoji and RTL replies, a replayed START, an SMS without MessageSid): every answer a clear 4xx or a graceful 200: ${b.allClear4xxOrGraceful ? 'yes' : '**no**'}; process still healthy: ${b.stillHealthy ? 'yes' : '**no**'}.`,
     '',
   );
   lines.push('| case | status |', '|---|---|');

@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime.ts';
-import { sendSms, twimlMessages } from '../../local/simulator.ts';
-import { signGeneric } from '../../shared/sources/index.ts';
-import { OUR_NUMBER, startTestRuntime, storedFor } from '../support/runtime.ts';
+import { newMessageSid, sendSms, twimlMessages } from '../../local/simulator.ts';
+import { signAftership, signGeneric, signShopify, signZendesk } from '../../shared/sources/index.ts';
+import { ADMIN_TOKEN, OUR_NUMBER, startTestRuntime, storedFor } from '../support/runtime.ts';
 
 const SECRET = 'local-generic-webhook-secret';
 
@@ -126,5 +127,151 @@ describe('bad-input corpus', () => {
     }
     const health = await fetch(`${rt.url}/dev/clock`);
     expect(health.status).toBe(200);
+  });
+
+  /** Issue 17: event times outside the accepted window, on every source (nothing stored, nothing sent). */
+  const sample = (file: string) => JSON.parse(readFileSync(`events/${file}`, 'utf8'));
+  const timeCases: Array<[string, string, () => { body: string; headers: Record<string, string> }, string]> =
+    [
+      ...['9999-12-31T23:59:59Z', '2036-03-10T14:00:00Z', '1970-01-01T00:00:00Z'].map(
+        (at): [string, string, () => { body: string; headers: Record<string, string> }, string] => [
+          `generic occurredAt ${at}`,
+          '/webhooks/events',
+          () => {
+            const body = JSON.stringify({ ...base, eventId: `bad-time-${at}`, occurredAt: at });
+            return { body, headers: { 'touchpoint-signature': signGeneric(body, SECRET, rt.clock.now()) } };
+          },
+          'occurredAt',
+        ],
+      ),
+      [
+        'Shopify order created in year 9999',
+        '/webhooks/shopify',
+        () => {
+          const body = JSON.stringify({
+            ...sample('shopify/orders-create.json'),
+            id: 9999,
+            created_at: '9999-12-31T23:59:59Z',
+          });
+          return {
+            body,
+            headers: {
+              'x-shopify-topic': 'orders/create',
+              'x-shopify-hmac-sha256': signShopify(body, rt.deps.secrets.SHOPIFY_WEBHOOK_SECRET ?? ''),
+            },
+          };
+        },
+        'created_at',
+      ],
+      [
+        'Zendesk ticket updated ten years ahead',
+        '/webhooks/zendesk',
+        () => {
+          const raw = sample('zendesk/ticket-solved.json');
+          const body = JSON.stringify({
+            ...raw,
+            ticket: { ...raw.ticket, id: '9999', updated_at: '2036-03-10T14:00:00Z' },
+          });
+          const ts = rt.clock.now().toISOString();
+          return {
+            body,
+            headers: {
+              'x-zendesk-webhook-signature-timestamp': ts,
+              'x-zendesk-webhook-signature': signZendesk(
+                body,
+                rt.deps.secrets.ZENDESK_WEBHOOK_SECRET ?? '',
+                ts,
+              ),
+            },
+          };
+        },
+        'ticket.updated_at',
+      ],
+      [
+        'AfterShip delivery in 1970',
+        '/webhooks/aftership',
+        () => {
+          const raw = sample('aftership/tracking-delivered.json');
+          const body = JSON.stringify({
+            ...raw,
+            msg: { ...raw.msg, id: 'bad-time', shipment_delivery_date: '1970-01-01T00:00:00Z' },
+          });
+          return {
+            body,
+            headers: {
+              'aftership-hmac-sha256': signAftership(body, rt.deps.secrets.AFTERSHIP_WEBHOOK_SECRET ?? ''),
+            },
+          };
+        },
+        'msg.shipment_delivery_date',
+      ],
+    ];
+  for (const [name, path, request, field] of timeCases) {
+    it(`answers 422 naming ${field} to ${name}, stores and sends nothing`, async () => {
+      const { body, headers } = request();
+      const outbox = rt.sandbox.outbox().length;
+      const res = await fetch(`${rt.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      });
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { error: string }).error).toContain(`${field}:`);
+      await rt.advance({ advanceSeconds: 60 });
+      expect(rt.sandbox.outbox()).toHaveLength(outbox);
+    });
+  }
+
+  it('stored none of the events with impossible times', async () => {
+    for (const id of [
+      'bad-time-9999-12-31T23:59:59Z',
+      'bad-time-2036-03-10T14:00:00Z',
+      'bad-time-1970-01-01T00:00:00Z',
+      'shopify:order:9999',
+      'zendesk:ticket:9999:solved',
+      'aftership:bad-time:delivered',
+    ]) {
+      expect(await storedFor(rt, id), id).toEqual({ record: undefined, surveys: [] });
+    }
+  });
+
+  it('answers a replayed START gracefully and changes nothing, and a message without MessageSid with a 400', async () => {
+    const phone = '+12015550162';
+    const start = newMessageSid();
+    const sms = (body: string, messageSid: string) =>
+      sendSms(rt.url, { from: phone, to: OUR_NUMBER, body, messageSid }, 'local-twilio-auth-token');
+    await sms('START', start);
+    await rt.advance({ advanceSeconds: 60 });
+    await sms('STOP', newMessageSid());
+    const replay = await sms('START', start);
+    expect(replay.status).toBe(200);
+    expect(twimlMessages(replay.body)).toEqual([]);
+    expect((await rt.deps.surveys.getConsent(phone))?.smsOptedOut).toBe(true);
+    const noSid = await sms('START', '');
+    expect(noSid.status).toBe(400);
+    expect(noSid.body).toContain('MessageSid');
+    expect((await rt.deps.surveys.getConsent(phone))?.smsOptedOut).toBe(true);
+  });
+
+  it('answers bad requeue bodies with a 422 naming the field', async () => {
+    for (const body of [
+      {},
+      { surveyIds: [] },
+      { surveyIds: 'sv_x' },
+      { surveyIds: [''] },
+      { surveyIds: ['sv_x'], all: true },
+    ]) {
+      const res = await fetch(`${rt.url}/api/surveys/requeue`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      expect(((await res.json()) as { error: string }).error).toMatch(/surveyIds|all/);
+    }
+    const list = await fetch(`${rt.url}/api/surveys/parked?limit=lots`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    expect(list.status).toBe(200);
   });
 });
