@@ -116,6 +116,8 @@ export async function eraseCustomer(deps: Deps, ref: string): Promise<Record<str
     );
   }
   for (const s of data.surveys) {
+    // The ids leave the survey; remembered by hash only, so a replayed answer has no effect later.
+    for (const id of s.inboundIds ?? []) await deps.surveys.recordInbound(id, deps.clock.now(), 'erased');
     await deps.surveys.db.send(
       new UpdateCommand({
         TableName: deps.surveys.table,

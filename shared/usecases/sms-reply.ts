@@ -74,9 +74,20 @@ export async function handleInboundSms(deps: Deps, sms: InboundSms): Promise<Sms
   const now = deps.clock.now();
   if (await deps.surveys.inboundSeen(sms.messageId)) return { outcome: 'duplicate' };
   const result = await handleOnce(deps, sms, now);
-  if (result.outcome !== 'duplicate') await deps.surveys.recordInbound(sms.messageId, now, result.outcome);
+  // An answer's id is on its survey already (written with the answer): no second write for it.
+  if (!RECORDED_ON_SURVEY.has(result.outcome))
+    await deps.surveys.recordInbound(sms.messageId, now, result.outcome);
   return result;
 }
+
+/** Outcomes whose message id the survey's conditional write recorded (`inboundIds`). */
+const RECORDED_ON_SURVEY: ReadonlySet<SmsReplyResult['outcome']> = new Set([
+  'scored',
+  'clarify',
+  'comment',
+  'comment_without_score',
+  'duplicate',
+]);
 
 /** When the customer sent the message: the provider's time, else when it reached us. */
 async function sentAt(deps: Deps, sms: InboundSms, now: Date): Promise<Date> {
@@ -84,8 +95,9 @@ async function sentAt(deps: Deps, sms: InboundSms, now: Date): Promise<Date> {
 }
 
 async function handleOnce(deps: Deps, sms: InboundSms, now: Date): Promise<SmsReplyResult> {
-  const candidates = await deps.surveys.queryThread(phoneThreadKey(sms.from, sms.to));
-  if (candidates.some((s) => s.inboundIds?.includes(sms.messageId))) return { outcome: 'duplicate' };
+  const thread = phoneThreadKey(sms.from, sms.to);
+  const candidates = await deps.surveys.queryThread(thread);
+  if (await deps.surveys.threadHasInbound(thread, sms.messageId, candidates)) return { outcome: 'duplicate' };
   const { open, recentlyClosed } = openSurvey(candidates, now);
   const consent = await deps.surveys.getConsent(sms.from);
   const scale = open?.metric ?? { min: 0, max: 10 };

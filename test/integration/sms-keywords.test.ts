@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { newMessageSid, sendEvent, sendSms, twimlMessages } from '../../local/simulator.ts';
+import { phoneThreadKey } from '../../shared/adapters/dynamo/survey-store.ts';
+import { DEFAULT_METRICS } from '../../shared/domain/model.ts';
 import { ADMIN_TOKEN, OUR_NUMBER, startTestRuntime } from '../support/runtime.ts';
 
 /**
@@ -126,5 +128,40 @@ describe('SMS keywords and replays', () => {
     expect(res.status).toBe(400);
     expect(res.body).toContain('MessageSid');
     expect(await optedOut(phone)).toBeUndefined();
+  });
+
+  it('finds a replayed answer on a survey older than the ten newest of the thread', async () => {
+    const phone = '+12015550147';
+    const thread = phoneThreadKey(phone, OUR_NUMBER);
+    const sid = newMessageSid();
+    for (let i = 0; i < 12; i++) {
+      const at = new Date(Date.parse('2026-01-01T10:00:00Z') + i * 86_400_000).toISOString();
+      await rt.deps.surveys.create({
+        surveyId: `sv_thread_${i}`,
+        touchpoint: 'delivery',
+        metric: DEFAULT_METRICS.nps,
+        eventId: `thread-${i}`,
+        eventType: 'delivery',
+        source: 'crm',
+        customerId: 'thread',
+        phone,
+        language: 'en',
+        status: 'sent',
+        createdAt: at,
+        dueAt: at,
+        expiresAt: at,
+        channelPlan: ['sms'],
+        attempts: [],
+        decisions: [],
+        followUp: false,
+        context: {},
+        ...(i === 0 && { inboundIds: [sid] }),
+      });
+      await rt.deps.surveys.transition(`sv_thread_${i}`, { status: 'sent' }, { thread: { key: thread, at } });
+    }
+    const newest = await rt.deps.surveys.queryThread(thread);
+    expect(newest.map((s) => s.surveyId)).not.toContain('sv_thread_0');
+    expect(await rt.deps.surveys.threadHasInbound(thread, sid, newest)).toBe(true);
+    expect(await rt.deps.surveys.threadHasInbound(thread, newMessageSid(), newest)).toBe(false);
   });
 });

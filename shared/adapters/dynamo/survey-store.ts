@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
@@ -56,7 +57,14 @@ export interface ContactConsent {
 const surveyKey = (surveyId: string) => ({ pk: `SURVEY#${surveyId}`, sk: 'SURVEY' });
 const customerKey = (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 'PROFILE' });
 const contactKey = (contact: string) => ({ pk: `CONTACT#${contact.toLowerCase()}`, sk: 'CONSENT' });
-const inboundKey = (messageId: string) => ({ pk: `INBOUND#${messageId}`, sk: 'INBOUND' });
+/**
+ * Inbound messages are remembered by a hash of the provider's id: the record must not hold an id
+ * the provider could resolve to a phone number (it outlives the customer's erasure).
+ */
+const inboundKey = (messageId: string) => ({
+  pk: `INBOUND#${createHash('sha256').update(messageId).digest('base64url')}`,
+  sk: 'INBOUND',
+});
 
 /**
  * How long an inbound message id is remembered. Keywords are ordered by the provider's time as
@@ -78,6 +86,9 @@ const itemKey = (item: Record<string, unknown>) =>
  * must not hold a customer's surveys back forever.
  */
 export const OPEN_TICKET_DAYS = 30;
+
+/** How many of a thread's most recent surveys a reply is matched against. */
+const THREAD_PAGE = 10;
 
 /** The reply-routing index key: a customer's number paired with ours, or an email address. */
 export const phoneThreadKey = (customerPhone: string, ourNumber: string) =>
@@ -377,8 +388,39 @@ export class SurveyStore {
   }
 
   /** Surveys sent on a thread (phone pair or email), most recently asked first. */
-  async queryThread(threadKey: string, limit = 10): Promise<Survey[]> {
+  async queryThread(threadKey: string, limit = THREAD_PAGE): Promise<Survey[]> {
     return this.newestInIndex('gsi2', threadKey, limit);
+  }
+
+  /**
+   * Whether a survey asked on the thread recorded this inbound message: the `newest` already read
+   * (`queryThread`), then, only when that page was full, every older one.
+   */
+  async threadHasInbound(threadKey: string, messageId: string, newest: readonly Survey[]): Promise<boolean> {
+    if (newest.some((s) => s.inboundIds?.includes(messageId))) return true;
+    if (newest.length < THREAD_PAGE) return false;
+    const read = new Set(newest.map((s) => `SURVEY#${s.surveyId}`));
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': threadKey },
+          ScanIndexForward: false,
+          Limit: 100,
+          ...(start && { ExclusiveStartKey: start }),
+          ...this.meter.rc,
+        }),
+      );
+      this.meter.record(out.ConsumedCapacity, 'read');
+      const older = (out.Items ?? []).filter((i) => !read.has(String(i.pk)));
+      const surveys = await this.surveysFor(older, (item) => item.gsi2pk === threadKey);
+      if (surveys.some((s) => s.inboundIds?.includes(messageId))) return true;
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return false;
   }
 
   /** The surveys of one partition of a (keys-only) index, newest sort key first. */
@@ -691,9 +733,9 @@ export class SurveyStore {
   }
 
   /**
-   * Remembers that an inbound message was handled, and how (no number, no text: the record names
-   * no one). Written after its effect, so a crash in between repeats an effect that is idempotent
-   * rather than losing it.
+   * Remembers that an inbound message was handled, and how (no number, no text, a hash of its id:
+   * the record names no one). Written after its effect, so a crash in between repeats an effect
+   * that is idempotent rather than losing it.
    */
   async recordInbound(messageId: string, at: Date, outcome: string): Promise<void> {
     await conditionalPut(this.db, this.meter, {
