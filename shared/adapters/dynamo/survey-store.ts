@@ -308,7 +308,7 @@ export class SurveyStore {
 
   /** Parked surveys, most recently parked first (admin listing). */
   async listParked(limit: number): Promise<Survey[]> {
-    return this.newestInIndex('gsi1', PARKED_PARTITION, limit);
+    return (await this.newestInIndex('gsi1', PARKED_PARTITION, limit)).surveys;
   }
 
   /**
@@ -389,7 +389,7 @@ export class SurveyStore {
 
   /** Surveys sent on a thread (phone pair or email), most recently asked first. */
   async queryThread(threadKey: string, limit = THREAD_PAGE): Promise<Survey[]> {
-    return this.newestInIndex('gsi2', threadKey, limit);
+    return (await this.newestInIndex('gsi2', threadKey, limit)).surveys;
   }
 
   /**
@@ -399,32 +399,23 @@ export class SurveyStore {
   async threadHasInbound(threadKey: string, messageId: string, newest: readonly Survey[]): Promise<boolean> {
     if (newest.some((s) => s.inboundIds?.includes(messageId))) return true;
     if (newest.length < THREAD_PAGE) return false;
-    const read = new Set(newest.map((s) => `SURVEY#${s.surveyId}`));
+    const read = new Set(newest.map((s) => s.surveyId));
     let start: Record<string, unknown> | undefined;
     do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': threadKey },
-          ScanIndexForward: false,
-          Limit: 100,
-          ...(start && { ExclusiveStartKey: start }),
-          ...this.meter.rc,
-        }),
-      );
-      this.meter.record(out.ConsumedCapacity, 'read');
-      const older = (out.Items ?? []).filter((i) => !read.has(String(i.pk)));
-      const surveys = await this.surveysFor(older, (item) => item.gsi2pk === threadKey);
-      if (surveys.some((s) => s.inboundIds?.includes(messageId))) return true;
-      start = out.LastEvaluatedKey;
+      const page = await this.newestInIndex('gsi2', threadKey, 100, start);
+      if (page.surveys.some((s) => !read.has(s.surveyId) && s.inboundIds?.includes(messageId))) return true;
+      start = page.next;
     } while (start);
     return false;
   }
 
-  /** The surveys of one partition of a (keys-only) index, newest sort key first. */
-  private async newestInIndex(index: 'gsi1' | 'gsi2', partition: string, limit: number): Promise<Survey[]> {
+  /** One page of the surveys of a partition of a (keys-only) index, newest sort key first. */
+  private async newestInIndex(
+    index: 'gsi1' | 'gsi2',
+    partition: string,
+    limit: number,
+    after?: Record<string, unknown>,
+  ): Promise<{ surveys: Survey[]; next?: Record<string, unknown> }> {
     const out = await this.db.send(
       new QueryCommand({
         TableName: this.table,
@@ -433,11 +424,13 @@ export class SurveyStore {
         ExpressionAttributeValues: { ':pk': partition },
         ScanIndexForward: false,
         Limit: limit,
+        ...(after && { ExclusiveStartKey: after }),
         ...this.meter.rc,
       }),
     );
     this.meter.record(out.ConsumedCapacity, 'read');
-    return this.surveysFor(out.Items ?? [], (item) => item[`${index}pk`] === partition);
+    const surveys = await this.surveysFor(out.Items ?? [], (item) => item[`${index}pk`] === partition);
+    return { surveys, ...(out.LastEvaluatedKey && { next: out.LastEvaluatedKey }) };
   }
 
   /**
