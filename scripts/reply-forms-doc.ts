@@ -25,6 +25,14 @@ ${rows.join('\n')}
 
 \`YES\` (${YES_WORDS.map((w) => `\`${w}\``).join(', ')}) opts back in only a number that opted out; otherwise it is an unclear answer.
 
+Every message has one effect, however often Twilio delivers it or anyone replays it: Touchpoint
+remembers each \`MessageSid\` it handled (an answer on its survey, any other message as a hash of the
+id), and a repeat gets an empty reply. Opting out and back in takes effect in the order the customer
+sent the keywords, by Twilio's time for each message (read with the Messages API; the time it reached
+Touchpoint when Twilio cannot say; equal times in arrival order): a START older than the latest STOP
+never re-subscribes, and a STOP older than a later START does not undo it. A signed webhook without
+\`MessageSid\` is answered 400.
+
 ## Scores by SMS
 
 | reply | read as |

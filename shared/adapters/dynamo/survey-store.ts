@@ -224,7 +224,7 @@ export class SurveyStore {
                 ExpressionAttributeValues: {
                   ':skipped': 'skipped',
                   ':reason': 'superseded_by_priority',
-                  ':d': [input.supersede.decision],
+                  ':d': [boundDecision(input.supersede.decision)],
                   ':scheduled': 'scheduled',
                 },
               },
