@@ -113,7 +113,8 @@ export async function dispatchDue(
   let after: Record<string, unknown> | undefined;
   for (let page = 0; page < 1000; page++) {
     const { surveys, next } = await deps.surveys.queryDue(now, pageSize, after);
-    let progressed = false;
+    // A page whose listed surveys all moved on meanwhile (the index lags) says nothing of the budget.
+    let progressed = surveys.length === 0;
     for (const survey of surveys) {
       report.examined++;
       let outcome: Outcome;
