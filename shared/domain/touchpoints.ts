@@ -73,6 +73,7 @@ export interface TouchpointConfig {
   minSample: number;
   /** Provider send rates, messages (calls) per second. */
   rateLimits: Record<Channel, number>;
+  /** Rules by touchpoint name; a prototype-less map, so only configured names are found. */
   touchpoints: Record<string, TouchpointRule>;
 }
 
@@ -354,8 +355,11 @@ function resolveConfig(input: ConfigInput): TouchpointConfig {
     defaultTimeZone: input.defaultTimeZone ?? GLOBAL_DEFAULTS.defaultTimeZone,
     minSample: input.minSample ?? GLOBAL_DEFAULTS.minSample,
     rateLimits: { ...GLOBAL_DEFAULTS.rateLimits, ...input.rateLimits },
-    touchpoints: Object.fromEntries(
-      Object.entries(rules).map(([name, rule]) => [name, resolveRule(name, rule)]),
+    // No prototype: a name from an event or an admin ("constructor", "toString") must find only
+    // configured touchpoints, never a method of Object.prototype.
+    touchpoints: Object.assign(
+      Object.create(null) as Record<string, TouchpointRule>,
+      Object.fromEntries(Object.entries(rules).map(([name, rule]) => [name, resolveRule(name, rule)])),
     ),
   };
 }

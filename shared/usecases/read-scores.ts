@@ -1,6 +1,7 @@
 import { CHANNELS, type Channel, type MetricDefinition } from '../domain/model.ts';
 import { periodKeys, type ScoreSummary, sumItems, summarize } from '../domain/scoring.ts';
 import { ValidationError } from '../errors.ts';
+import { isCalendarDate } from '../http/validation.ts';
 import type { Deps } from '../runtime/deps.ts';
 
 export type Granularity = 'day' | 'week' | 'month';
@@ -22,7 +23,6 @@ export interface TouchpointScore extends ScoreSummary {
   series?: Array<{ period: string } & ScoreSummary>;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PREFIX: Record<Granularity, string> = { day: 'D#', week: 'W#', month: 'M#' };
 
 /** Parses and checks the query string of `GET /api/scores`. */
@@ -49,8 +49,7 @@ export function parseScoresQuery(q: Record<string, string | undefined>, touchpoi
   for (const key of ['from', 'to'] as const) {
     const value = q[key];
     if (value === undefined) continue;
-    if (!DATE.test(value) || Number.isNaN(Date.parse(value)))
-      throw new ValidationError(`${key}: must be a date like 2026-03-10`, 400);
+    if (!isCalendarDate(value)) throw new ValidationError(`${key}: must be a date like 2026-03-10`, 400);
     out[key] = value;
   }
   if (out.from && out.to && out.from > out.to) throw new ValidationError('from: must not be after to', 400);

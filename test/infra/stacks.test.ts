@@ -811,6 +811,20 @@ describe('stateless stack: alarms, dashboard, outputs', () => {
     expect(byMetric(CUSTOM_METRICS.DispatchBacklog).length).toBeGreaterThanOrEqual(1);
   });
 
+  it('alarms on the first refused inbound signature (Twilio or webhook) within 15 minutes', () => {
+    base.statelessTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: METRIC_NAMESPACE,
+      MetricName: CUSTOM_METRICS.SignatureRejected,
+      Statistic: 'Sum',
+      Period: 900,
+      Threshold: 1,
+      EvaluationPeriods: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: Match.anyValue(),
+    });
+  });
+
   it('sends every alarm to the alert topic', () => {
     const topicId = logicalId(base.stateful, base.stateful.alertTopic);
     const alarms = Object.values(resourcesOfType(base.statelessTemplate, 'AWS::CloudWatch::Alarm'));
