@@ -535,13 +535,13 @@ describe('stateless stack: functions', () => {
     expect(JSON.stringify(envOf(base, 'score-stream').ALERT_TOPIC_ARN)).toContain(topicId);
   });
 
-  it('gives PUBLIC_BASE_URL only to the tick, unless a custom domain is configured', () => {
+  it('gives PUBLIC_BASE_URL only to the tick and the score stream (alert links), unless a custom domain is configured', () => {
     const withUrl = (built: BuiltApp) =>
       (Object.keys(built.stateless.functions) as FunctionName[]).filter(
         (n) => 'PUBLIC_BASE_URL' in envOf(built, n),
       );
 
-    expect(withUrl(base)).toEqual(['dispatch-tick']);
+    expect(withUrl(base).sort()).toEqual(['dispatch-tick', 'score-stream']);
     expect(withUrl(hardened)).toHaveLength(9);
     expect(envOf(hardened, 'twilio-webhook').PUBLIC_BASE_URL).toBe('https://surveys.example.com');
   });
