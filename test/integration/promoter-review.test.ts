@@ -1,3 +1,4 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { sendEvent, sendSms } from '../../local/simulator.ts';
@@ -63,5 +64,20 @@ describe('closed loop: promoters are invited to leave a review, once', () => {
     const alerts = rt.sandbox.outbox().filter((m) => m.channel === 'alert');
     expect(alerts.some((a) => a.text?.includes(detractor))).toBe(true);
     expect(alerts.some((a) => a.text?.includes(promoter))).toBe(false);
+  });
+
+  it('keeps follow-ups through a recompute (they are not aggregates)', async () => {
+    const promoter = await answered('+12015550173', '10');
+    const before = await rt.deps.aggregates.pendingFollowUps(100);
+    const res = await fetch(`${rt.url}/dev/recompute`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    const item = await rt.deps.aggregates.db.send(
+      new GetCommand({
+        TableName: rt.deps.aggregates.table,
+        Key: { pk: 'FOLLOWUP', sk: `${promoter}#review` },
+      }),
+    );
+    expect(item.Item).toMatchObject({ surveyId: promoter, kind: 'review_request' });
+    expect(await rt.deps.aggregates.pendingFollowUps(100)).toEqual(before);
   });
 });
