@@ -1,5 +1,12 @@
 import { CHANNELS, type Channel, type MetricDefinition } from '../domain/model.ts';
-import { periodKeys, type ScoreSummary, sumItems, summarize } from '../domain/scoring.ts';
+import {
+  periodKeys,
+  type ScoreBand,
+  type ScoreSummary,
+  scoreBands,
+  sumItems,
+  summarize,
+} from '../domain/scoring.ts';
 import { ValidationError } from '../errors.ts';
 import { isCalendarDate } from '../http/validation.ts';
 import type { Deps } from '../runtime/deps.ts';
@@ -19,6 +26,10 @@ export interface ScoresQuery {
 
 export interface TouchpointScore extends ScoreSummary {
   touchpoint: string;
+  /** The answer scale of the touchpoint's question (CSAT 1-10, effort 1-5 ...). */
+  scale: { min: number; max: number };
+  /** Which answers count as good, in between and bad on that scale (good first). */
+  bands: ScoreBand[];
   byChannel: Partial<Record<Channel, ScoreSummary>>;
   series?: Array<{ period: string } & ScoreSummary>;
 }
@@ -97,7 +108,13 @@ export async function readScores(
         const s = summarize(item, metric, `ch:${channel}`, { minSample });
         if (s.responses > 0 || (s.sent ?? 0) > 0) byChannel[channel] = s;
       }
-      const result: TouchpointScore = { touchpoint, ...summary, byChannel };
+      const result: TouchpointScore = {
+        touchpoint,
+        ...summary,
+        scale: { min: metric.min, max: metric.max },
+        bands: scoreBands(metric),
+        byChannel,
+      };
       if (query.period) {
         const prefix = PREFIX[query.period];
         const fromKey = query.from ? periodKeyOf(query.period, query.from) : `${prefix}0000`;

@@ -2,23 +2,13 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { sendEvent, sendSms } from '../../local/simulator.ts';
-import { loadTouchpointConfig, shippedConfig } from '../../shared/domain/touchpoints.ts';
-import { OUR_NUMBER, startTestRuntime } from '../support/runtime.ts';
+import { OUR_NUMBER, shippedConfigWith, startTestRuntime } from '../support/runtime.ts';
 
 describe('closed loop: promoters are invited to leave a review, once', () => {
   let rt: LocalRuntime;
   beforeAll(async () => {
-    const base = shippedConfig();
-    const config = loadTouchpointConfig({
-      ...base,
-      touchpoints: {
-        ...base.touchpoints,
-        delivery: {
-          ...base.touchpoints.delivery,
-          metric: 'nps',
-          promoterReviewUrl: 'https://rev.example.com/shop',
-        },
-      },
+    const config = shippedConfigWith({
+      delivery: { metric: 'nps', promoterReviewUrl: 'https://rev.example.com/shop' },
     });
     rt = await startTestRuntime({ config, clockStart: new Date('2026-03-10T15:00:00Z') });
   });
