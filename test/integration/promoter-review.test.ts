@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { sendEvent, sendSms } from '../../local/simulator.ts';
+import { expiresAfter, RAW_RETENTION_DAYS } from '../../shared/domain/retention.ts';
 import { OUR_NUMBER, shippedConfigWith, startTestRuntime } from '../support/runtime.ts';
 
 describe('closed loop: promoters are invited to leave a review, once', () => {
@@ -68,6 +69,8 @@ describe('closed loop: promoters are invited to leave a review, once', () => {
       }),
     );
     expect(item.Item).toMatchObject({ surveyId: promoter, kind: 'review_request' });
+    // Kept as long as the raw answers (shared/domain/retention.ts), counted from when it was decided.
+    expect(item.Item?.ttl).toBe(expiresAfter(String(item.Item?.createdAt), RAW_RETENTION_DAYS));
     expect(await rt.deps.aggregates.pendingFollowUps(100)).toEqual(before);
   });
 });

@@ -147,6 +147,7 @@ export class AggregateStore extends ClosedLoopItems {
             ...f,
             state: 'pending',
             createdAt: now.toISOString(),
+            ttl: expiresAfter(now, RAW_RETENTION_DAYS),
           },
         ),
       );
