@@ -32,6 +32,30 @@ const CallbackQuery = z.object({
     .optional(),
 });
 
+/** A Twilio SID (`SM…`, `MM…`, `CA…`: two letters and 32 hex digits), bounded before it is stored. */
+const Sid = z.string().regex(/^[A-Za-z]{2}[A-Za-z0-9_-]{1,62}$/, 'must be a Twilio SID (SM..., CA...)');
+/** A phone number (E.164) or a short code, as Twilio sends From and To. */
+const PhoneOrShortCode = z
+  .string()
+  .regex(/^\+?[0-9]{3,15}$/, 'must be a phone number (E.164) or a short code');
+
+/** The form fields each route uses, checked before they reach a key, an item or a reply. */
+const InboundSms = z.object({
+  MessageSid: Sid,
+  From: PhoneOrShortCode,
+  To: PhoneOrShortCode,
+  Body: z.string().default(''),
+});
+const StatusCallback = z.object({
+  MessageSid: Sid.optional(),
+  CallSid: Sid.optional(),
+  ErrorCode: z
+    .string()
+    .regex(/^\d{1,10}$/, 'must be a Twilio error code')
+    .optional(),
+});
+const VoiceStep = z.object({ CallSid: Sid.optional(), Digits: z.string().max(32).optional() });
+
 /** Twilio's message and call statuses, normalized for the fallback rules. */
 function normalizeStatus(form: Record<string, string>): DeliveryReport['status'] | undefined {
   const answeredBy = form.AnsweredBy ?? '';
@@ -54,6 +78,13 @@ function normalizeStatus(form: Record<string, string>): DeliveryReport['status']
   }
 }
 
+/** The parsed value, or a 400 naming every field that is wrong. */
+function valid<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(describeIssues(parsed.error), 400);
+  return parsed.data;
+}
+
 export function createHandler(deps: Deps) {
   return async (event: APIGatewayProxyEventV2): Promise<HttpResponse> => {
     const req = toHttpRequest(event, deps.env.PUBLIC_BASE_URL);
@@ -64,21 +95,21 @@ export function createHandler(deps: Deps) {
       if (!signature) throw new SignatureError('X-Twilio-Signature is missing');
       if (!validateRequest(deps.secrets.TWILIO_AUTH_TOKEN, signature, req.publicUrl, form))
         throw new SignatureError('X-Twilio-Signature does not match this URL and body');
-      const parsed = CallbackQuery.safeParse(req.query);
-      if (!parsed.success) throw new ValidationError(describeIssues(parsed.error), 400);
-      const query = parsed.data;
+      const query = valid(CallbackQuery, req.query);
       if (event.routeKey === 'POST /twilio/sms') {
+        const sms = valid(InboundSms, { ...form, MessageSid: form.MessageSid ?? form.SmsSid });
         const result = await handleInboundSms(deps, {
-          messageId: form.MessageSid ?? form.SmsSid ?? '',
-          from: form.From ?? '',
-          to: form.To ?? '',
-          body: form.Body ?? '',
+          messageId: sms.MessageSid,
+          from: sms.From,
+          to: sms.To,
+          body: sms.Body,
         });
         const response = new MessagingResponse();
         if (result.reply) response.message(result.reply);
         return twiml(response.toString());
       }
       if (event.routeKey === 'POST /twilio/status') {
+        valid(StatusCallback, form);
         const status = normalizeStatus(form);
         if (!status || !query.surveyId) return json(200, { ignored: 'no survey or status' });
         const outcome = await handleDeliveryStatus(deps, {
@@ -90,6 +121,7 @@ export function createHandler(deps: Deps) {
         });
         return json(200, { outcome });
       }
+      valid(VoiceStep, form);
       return twiml(await handleVoiceStep(deps, query, form));
     } catch (error) {
       if (error instanceof SignatureError) {

@@ -159,6 +159,33 @@ export const AUDIT_CORPUS: CorpusCase[] = [
         Digits: '7',
       }),
   },
+  ...(
+    [
+      ['a 10 KB From', { From: `+1${'2'.repeat(10_000)}` }, 'From:'],
+      ['no From', { From: undefined }, 'From: is required'],
+      ['a 10 KB MessageSid', { MessageSid: 'S'.repeat(10_000) }, 'MessageSid:'],
+    ] as const
+  ).map(
+    ([what, change, mentions]): CorpusCase => ({
+      name: `Twilio inbound SMS with ${what}`,
+      status: 400,
+      mentions,
+      send: (ctx) => {
+        const form: Record<string, string | undefined> = {
+          MessageSid: 'SM00000000000000000000000000000003',
+          From: '+12015550166',
+          To: '+12015550100',
+          Body: 'STOP',
+          ...change,
+        };
+        return twilio(
+          ctx,
+          '/twilio/sms',
+          Object.fromEntries(Object.entries(form).filter((e): e is [string, string] => e[1] !== undefined)),
+        );
+      },
+    }),
+  ),
   ...[null, [], 'sv_x', 42, { s: 5, e: 9_999_999_999 }, { s: 'sv_x', a: 'rate', v: '5', e: '9' }].map(
     (payload): CorpusCase => ({
       name: `link token correctly signed over ${JSON.stringify(payload)}`,
