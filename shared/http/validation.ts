@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ValidationError } from '../errors.ts';
 
 /**
  * zod issues as one readable line: `customer.phone: must be E.164; eventId: expected string, got
@@ -18,6 +19,14 @@ export function describeIssues(error: z.ZodError): string {
         : `${path}: expected ${issue.expected}, got ${received}`;
     })
     .join('; ');
+}
+
+/** The input as the schema parses it, or a ValidationError (400 or 422) naming every wrong field. */
+export function validInput<T>(schema: z.ZodType<T>, input: unknown, status: 400 | 422 = 400): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success)
+    throw new ValidationError(describeIssues(parsed.error), status, { cause: parsed.error });
+  return parsed.data;
 }
 
 /**
