@@ -327,4 +327,31 @@ describe('a customer who changes their answer back and forth by email', () => {
     await rt.drainStreams();
     expect(await counted()).toMatchObject({ '1': 1, '2': 1, '3': 0, '9': 0 });
   });
+
+  it('re-publishes, once, an alert whose publish failed', async () => {
+    const phone = '+12015550139';
+    const res = await sendEvent(
+      rt.url,
+      delivery(rt, 'evt-fay', { id: 'crm-fay', phone }, 'ORD-FAY-1'),
+      SECRET,
+      rt.clock.now(),
+    );
+    const surveyId = (res.json as { surveyId: string }).surveyId;
+    await rt.advance({ advanceSeconds: 60 });
+    rt.sandbox.faults = { transientRate: 1, statuses: [503] };
+    await sendSms(rt.url, { from: phone, to: OUR_NUMBER, body: '2' }, TWILIO);
+    await rt.drainStreams();
+    rt.sandbox.faults = { transientRate: 0, statuses: [503] };
+    const published = () =>
+      rt.sandbox.outbox().filter((m) => m.channel === 'alert' && m.text?.includes(surveyId));
+    expect(published()).toHaveLength(0);
+
+    await rt.advance({ advanceSeconds: 120 });
+    await rt.advance({ advanceSeconds: 120 });
+    expect(published()).toHaveLength(1);
+    const { items } = (await adminGet(rt, '/api/alerts?limit=10')) as {
+      items: Array<Alert & { state: string }>;
+    };
+    expect(items.find((a) => a.surveyId === surveyId)?.state).toBe('sent');
+  });
 });
