@@ -49,21 +49,17 @@ export class ClosedLoopItems {
    * time (`sv_…`) follow, newest first among themselves.
    */
   async listAlerts(options: { limit: number }): Promise<StoredAlert[]> {
-    const timed = await this.query<StoredAlert>(
-      'ALERT',
-      'sk < :legacy',
-      { ':legacy': LEGACY_ALERT_PREFIX },
-      options.limit,
+    const legacy = { ':legacy': LEGACY_ALERT_PREFIX };
+    const timed = await this.collect(
+      this.pages('ALERT', { range: 'sk < :legacy', values: legacy, pageSize: options.limit }),
+      { limit: options.limit },
     );
     if (timed.length >= options.limit) return timed;
-    const legacy = await this.query<StoredAlert>(
-      'ALERT',
-      'begins_with(sk, :legacy)',
-      { ':legacy': LEGACY_ALERT_PREFIX },
-      Number.POSITIVE_INFINITY,
+    const older = await this.collect(
+      this.pages('ALERT', { range: 'begins_with(sk, :legacy)', values: legacy }),
     );
-    legacy.sort((a, b) => b.answeredAt.localeCompare(a.answeredAt));
-    return [...timed, ...legacy].slice(0, options.limit);
+    older.sort((a, b) => b.answeredAt.localeCompare(a.answeredAt));
+    return [...timed, ...older].slice(0, options.limit);
   }
 
   /**
@@ -71,25 +67,23 @@ export class ClosedLoopItems {
    * dispatch tick's re-publish sweep. The window keeps the read small however many alerts are kept.
    */
   async pendingAlerts(since: Date, limit: number): Promise<StoredAlert[]> {
-    return this.query<StoredAlert>(
-      'ALERT',
-      'sk BETWEEN :since AND :legacy',
-      { ':since': since.toISOString(), ':legacy': LEGACY_ALERT_PREFIX },
-      limit,
-      { forward: true, pendingOnly: true },
-    );
+    const pages = this.pages('ALERT', {
+      range: 'sk BETWEEN :since AND :legacy',
+      values: { ':since': since.toISOString(), ':legacy': LEGACY_ALERT_PREFIX },
+      forward: true,
+    });
+    return this.collect(pages, { limit, where: (a) => a.state === 'pending' });
   }
 
   /** Every alert about these surveys, whatever its age or id format (a customer's data export). */
   async alertsOfSurveys(surveyIds: ReadonlySet<string>): Promise<StoredAlert[]> {
     if (surveyIds.size === 0) return [];
-    const all = await this.query<StoredAlert>('ALERT', undefined, {}, Number.POSITIVE_INFINITY);
-    return all.filter((a) => surveyIds.has(a.surveyId));
+    return this.collect(this.pages('ALERT'), { where: (a) => surveyIds.has(a.surveyId) });
   }
 
   /**
-   * Deletes every alert and follow-up about these surveys (customer erasure), reading both
-   * partitions page by page however many items they hold.
+   * Deletes every alert and follow-up about these surveys (customer erasure), page by page however
+   * many items the partitions hold.
    */
   async forgetSurveys(surveyIds: ReadonlySet<string>): Promise<{ alerts: number; followUps: number }> {
     const forgotten = { alerts: 0, followUps: 0 };
@@ -98,54 +92,54 @@ export class ClosedLoopItems {
       ['ALERT', 'alerts'],
       ['FOLLOWUP', 'followUps'],
     ] as const) {
-      const items = await this.query<{ surveyId: string; sk: string }>(pk, undefined, {}, Infinity, {
-        keepKeys: true,
-      });
-      for (const item of items.filter((i) => surveyIds.has(i.surveyId))) {
-        await this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk, sk: item.sk } }));
-        forgotten[counter]++;
+      for await (const page of this.pages(pk)) {
+        for (const item of page.filter((i) => surveyIds.has(String(i.surveyId)))) {
+          await this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk, sk: item.sk } }));
+          forgotten[counter]++;
+        }
       }
     }
     return forgotten;
   }
 
-  /** Pages through one partition until `limit` items (after the pending filter) are read. */
-  private async query<T>(
+  /** The items of one partition (or a key range of it), a page at a time, newest key first by default. */
+  private async *pages(
     pk: string,
-    range: string | undefined,
-    values: Record<string, string>,
-    limit: number,
-    options: { forward?: boolean; pendingOnly?: boolean; keepKeys?: boolean } = {},
-  ): Promise<T[]> {
-    const out: T[] = [];
+    options: { range?: string; values?: Record<string, string>; forward?: boolean; pageSize?: number } = {},
+  ): AsyncGenerator<Array<Record<string, unknown>>> {
     let start: Record<string, unknown> | undefined;
     do {
       const page = await this.db.send(
         new QueryCommand({
           TableName: this.table,
-          KeyConditionExpression: `pk = :pk${range ? ` AND ${range}` : ''}`,
-          ...(options.pendingOnly && {
-            FilterExpression: '#s = :pending',
-            ExpressionAttributeNames: { '#s': 'state' },
-          }),
-          ExpressionAttributeValues: {
-            ':pk': pk,
-            ...values,
-            ...(options.pendingOnly && { ':pending': 'pending' }),
-          },
+          KeyConditionExpression: `pk = :pk${options.range ? ` AND ${options.range}` : ''}`,
+          ExpressionAttributeValues: { ':pk': pk, ...options.values },
           ScanIndexForward: options.forward ?? false,
-          ...(Number.isFinite(limit) && !options.pendingOnly && { Limit: limit - out.length }),
+          ...(options.pageSize && { Limit: options.pageSize }),
           ExclusiveStartKey: start,
           ConsistentRead: true,
         }),
       );
-      for (const item of page.Items ?? []) {
-        const { pk: _pk, sk: _sk, ttl: _ttl, ...rest } = item;
-        out.push((options.keepKeys ? item : rest) as T);
-      }
+      yield page.Items ?? [];
       start = page.LastEvaluatedKey;
-    } while (start && out.length < limit);
-    return out.slice(0, Number.isFinite(limit) ? limit : undefined);
+    } while (start);
+  }
+
+  /** Alerts from `pages` (keys and TTL left out) that pass `where`, stopping at `limit`. */
+  private async collect(
+    pages: AsyncGenerator<Array<Record<string, unknown>>>,
+    options: { limit?: number; where?: (alert: StoredAlert) => boolean } = {},
+  ): Promise<StoredAlert[]> {
+    const out: StoredAlert[] = [];
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    for await (const page of pages) {
+      for (const { pk: _pk, sk: _sk, ttl: _ttl, ...rest } of page) {
+        const alert = rest as unknown as StoredAlert;
+        if (!options.where || options.where(alert)) out.push(alert);
+        if (out.length >= limit) return out;
+      }
+    }
+    return out;
   }
 
   async markAlertSent(alertId: string, at: Date): Promise<void> {
