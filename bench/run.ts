@@ -29,6 +29,7 @@ import { summarize } from '../shared/domain/scoring.ts';
 import type { Survey, SurveyResponse } from '../shared/domain/survey.ts';
 import { plainTableInput } from '../shared/infra/create-tables.ts';
 import { applyScoreBatch } from '../shared/usecases/apply-scores.ts';
+import { AUDIT_CORPUS } from '../test/support/bad-input-corpus.ts';
 import { type ResilienceSummary, runResilience } from './resilience.ts';
 
 /**
@@ -672,10 +673,31 @@ async function badInputs(rt: LocalRuntime) {
     const res = await sendSms(rt.url, { from: '+12015550112', to: '+12015550100', body, messageSid }, TWILIO);
     outcomes.push({ name, status: res.status });
   }
+  // The outside audit's cases (issue 17), shared with test/integration/bad-inputs.test.ts: each has
+  // one expected status.
+  const optedOutPhone = '+12015550167';
+  await sendSms(rt.url, { from: optedOutPhone, to: '+12015550100', body: 'STOP' }, TWILIO);
+  const ctx = {
+    url: rt.url,
+    now: rt.clock.now(),
+    adminToken: rt.deps.secrets.TOUCHPOINT_ADMIN_TOKEN ?? '',
+    webhookSecret: SECRET,
+    twilioAuthToken: TWILIO,
+    linkSigningKey: rt.deps.secrets.LINK_SIGNING_KEY,
+    optedOutPhone,
+  };
+  let asExpected = 0;
+  for (const c of AUDIT_CORPUS) {
+    const res = await c.send(ctx);
+    if (res.status === c.status && (!c.mentions || res.body.includes(c.mentions))) asExpected++;
+    outcomes.push({ name: `audit: ${c.name}`, status: res.status });
+  }
   const health = await fetch(`${rt.url}/dev/clock`);
   return {
     cases: outcomes.length,
     allClear4xxOrGraceful: outcomes.every((o) => o.status < 500),
+    auditCases: AUDIT_CORPUS.length,
+    auditAsExpected: asExpected,
     stillHealthy: health.status === 200,
     outcomes,
   };
@@ -822,7 +844,7 @@ async function main(): Promise<void> {
       transactionalUnitsReported: probe.reportedUnits,
       transactionalWriteScale: probe.scale,
     };
-    if (only === 'lifecycle' || only === 'ingest') {
+    if (only === 'lifecycle' || only === 'ingest' || only === 'badInputs') {
       const previous = JSON.parse(readFileSync(join(REPO_ROOT, 'bench/report.json'), 'utf8')) as Record<
         string,
         unknown
@@ -831,6 +853,7 @@ async function main(): Promise<void> {
       Object.assign(report, previous, { [`${only}RerunAt`]: new Date().toISOString() });
       report.store = store;
       if (only === 'ingest') report.ingest = await measureIngest(rt, meter, log);
+      else if (only === 'badInputs') report.badInputs = await badInputs(rt);
       else {
         log('lifecycle ...');
         report.lifecycle = await lifecycles();
@@ -923,6 +946,7 @@ function renderMarkdown(r: Record<string, any>): string {
     `Generated ${r.generatedAt} on ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGb} GiB, Node ${r.machine.node}; ${r.mode}. DynamoDB Local${r.store ? ` (${r.store.jar}, from ${r.store.package})` : ''} and sandbox channels; all numbers from this run${[
       'ingest',
       'lifecycle',
+      'badInputs',
     ]
       .filter((section) => r[`${section}RerunAt`])
       .map(
@@ -1053,7 +1077,7 @@ function renderMarkdown(r: Record<string, any>): string {
   lines.push(
     '## Bad inputs',
     '',
-    `${b.cases} cases (malformed/empty/huge/invalid UTF-8 bodies, wrong content type, missing signature, injection strings, out-of-range numbers, invalid phones/emails, event times outside the accepted window, emoji and RTL replies, a replayed START, an SMS without MessageSid): every answer a clear 4xx or a graceful 200: ${b.allClear4xxOrGraceful ? 'yes' : '**no**'}; process still healthy: ${b.stillHealthy ? 'yes' : '**no**'}.`,
+    `${b.cases} cases (malformed/empty/huge/invalid UTF-8 bodies, wrong content type, missing signature, injection strings, out-of-range numbers, invalid phones/emails, event times outside the accepted window, emoji and RTL replies, a replayed START, an SMS without MessageSid, and the outside audit's cases: prototype names as touchpoints, forged cursors, reversed date windows, oversized ids and bodies, link tokens signed over odd payloads, wrongly typed fields, too many signatures, bad or opted-out send-test recipients): every answer a clear 4xx or a graceful 200: ${b.allClear4xxOrGraceful ? 'yes' : '**no**'}; audit cases with the expected status and message: ${b.auditAsExpected ?? '-'} of ${b.auditCases ?? '-'}; process still healthy: ${b.stillHealthy ? 'yes' : '**no**'}.`,
     '',
   );
   lines.push('| case | status |', '|---|---|');

@@ -12,7 +12,7 @@ import {
   toHttpRequest,
 } from '../shared/http/api.ts';
 import { dashboardConfig, serveDashboard } from '../shared/http/dashboard-config.ts';
-import { describeIssues } from '../shared/http/validation.ts';
+import { validInput } from '../shared/http/validation.ts';
 import type { Deps } from '../shared/runtime/deps.ts';
 import { lazyHandler } from '../shared/runtime/lambda.ts';
 import { eraseCustomer, findCustomerData } from '../shared/usecases/customer-data.ts';
@@ -55,23 +55,19 @@ export function createHandler(deps: Deps) {
         return json(200, await findCustomerData(deps, req.query.customer), { 'cache-control': 'no-store' });
       }
       if (event.routeKey === 'POST /api/customers/erase') {
-        const body = EraseInput.safeParse(parseJsonBody(req));
-        if (!body.success) throw new ValidationError(describeIssues(body.error), 422);
-        return json(200, { erased: await eraseCustomer(deps, body.data.customer) });
+        const body = validInput(EraseInput, parseJsonBody(req), 422);
+        return json(200, { erased: await eraseCustomer(deps, body.customer) });
       }
       if (event.routeKey === 'GET /api/surveys/parked') {
         const limit = Math.min(200, Math.max(1, Number(req.query.limit ?? 50) || 50));
         return json(200, { items: await listParkedSurveys(deps, limit) }, { 'cache-control': 'no-store' });
       }
       if (event.routeKey === 'POST /api/surveys/requeue') {
-        const body = RequeueInput.safeParse(parseJsonBody(req));
-        if (!body.success) throw new ValidationError(describeIssues(body.error), 422);
-        return json(200, await requeueParkedSurveys(deps, body.data.surveyIds));
+        const body = validInput(RequeueInput, parseJsonBody(req), 422);
+        return json(200, await requeueParkedSurveys(deps, body.surveyIds));
       }
       if (event.routeKey === 'POST /api/send-test') {
-        const body = SendTestInput.safeParse(parseJsonBody(req));
-        if (!body.success) throw new ValidationError(describeIssues(body.error), 422);
-        return json(200, await sendTestSurvey(deps, body.data));
+        return json(200, await sendTestSurvey(deps, validInput(SendTestInput, parseJsonBody(req), 422)));
       }
       const query = parseResponsesQuery(req.query, touchpoints);
       const page = await listResponses(deps, query);

@@ -2,7 +2,14 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { emailTexts, languageOf } from '../shared/domain/messages.ts';
-import { errorToHttp, type HttpResponse, html, PAGE_CSP, toHttpRequest } from '../shared/http/api.ts';
+import {
+  assertBodySize,
+  errorToHttp,
+  type HttpResponse,
+  html,
+  PAGE_CSP,
+  toHttpRequest,
+} from '../shared/http/api.ts';
 import { escapeHtml } from '../shared/http/html.ts';
 import { page } from '../shared/http/pages.ts';
 import type { Deps } from '../shared/runtime/deps.ts';
@@ -42,6 +49,8 @@ export function createHandler(deps: Deps) {
       touchpoint: 'delivery',
     });
     try {
+      // A form here holds a token and a comment of at most 2,000 characters: limit it like the webhooks.
+      if (req.method === 'POST') assertBodySize(req);
       const now = deps.clock.now();
       let payload: ReturnType<typeof verifyLink>;
       try {

@@ -1,7 +1,15 @@
 // Primary adapter: platform webhooks (Shopify, Zendesk, AfterShip, generic signed events) -> ingest.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { webhookSecrets } from '../shared/config.ts';
-import { assertBodySize, errorToHttp, type HttpResponse, json, toHttpRequest } from '../shared/http/api.ts';
+import {
+  assertBodySize,
+  errorToHttp,
+  type HttpResponse,
+  json,
+  SignatureError,
+  signatureRejected,
+  toHttpRequest,
+} from '../shared/http/api.ts';
 import type { Deps } from '../shared/runtime/deps.ts';
 import { lazyHandler } from '../shared/runtime/lambda.ts';
 import { SOURCE_ADAPTERS } from '../shared/sources/index.ts';
@@ -34,6 +42,7 @@ export function createHandler(deps: Deps) {
       const result = await ingestEvent(deps, normalized.event);
       return json(200, result);
     } catch (error) {
+      if (error instanceof SignatureError) signatureRejected(event.routeKey, error);
       return errorToHttp(error);
     }
   };

@@ -98,6 +98,30 @@ const ClockInput = z
       'give exactly one of advanceSeconds (seconds to move forward), now (ISO time) or toNextDue (true: to when the next survey is due)',
   });
 
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Why a request to a local dev route (`/dev/*`: move the clock, send signed webhooks, read the
+ * outbox) is refused, or undefined to serve it. These routes need no token, so a web page the
+ * developer visits must not reach them: a browser marks a cross-site request with
+ * `Sec-Fetch-Site` and `Origin` (a `text/plain` form POST needs no CORS preflight), and a DNS
+ * rebinding attack shows up as a Host that is not this machine. curl, scripts and the dashboard
+ * (same origin) send neither header or the right ones.
+ */
+export function crossSiteRefusal(req: IncomingMessage, boundHost: string): string | undefined {
+  const site = req.headers['sec-fetch-site'];
+  if (site && site !== 'same-origin' && site !== 'none')
+    return `dev routes accept same-origin requests only (Sec-Fetch-Site: ${site})`;
+  const hostHeader = req.headers.host ?? '';
+  const hostname = hostHeader.replace(/:\d+$/, '');
+  if (!LOOPBACK_NAMES.has(hostname) && hostname !== boundHost)
+    return `dev routes answer only for this machine (Host: ${hostHeader})`;
+  const origin = req.headers.origin;
+  if (origin && origin !== `http://${hostHeader}`)
+    return `dev routes accept same-origin requests only (Origin: ${origin})`;
+  return undefined;
+}
+
 function jsonResponse(status: number, body: unknown): LocalResponse {
   return {
     status,
@@ -111,6 +135,25 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
   const db: DynamoDbLocal | undefined = options.dynamoEndpoint
     ? undefined
     : await startDynamoDbLocal({ ...(options.dataDir && { dbPath: options.dataDir }) });
+  // A start that fails half-way (a secret too short, a port in use) stops what it started, the Java
+  // process of DynamoDB Local first of all, instead of leaving it running without its parent.
+  const undo: Array<() => unknown> = [];
+  if (db) undo.push(() => db.stop());
+  try {
+    return await startServices(options, source, db, undo);
+  } catch (error) {
+    for (const step of undo.reverse()) await Promise.resolve(step()).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Everything but DynamoDB Local; each part it starts is registered in `undo` as it comes up. */
+async function startServices(
+  options: RuntimeOptions,
+  source: Record<string, string | undefined>,
+  db: DynamoDbLocal | undefined,
+  undo: Array<() => unknown>,
+): Promise<LocalRuntime> {
   const endpoint = options.dynamoEndpoint ?? db?.endpoint ?? '';
   const awsLocal = {
     endpoint,
@@ -118,6 +161,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   };
   const dynamo = new DynamoDBClient({ ...awsLocal, maxAttempts: 5 });
+  undo.push(() => dynamo.destroy());
   const names = tableNamesFor(options.tablePrefix ?? 'touchpoint');
   const createdTables = await ensureTables(dynamo, names, { ttl: options.ttl ?? true });
 
@@ -138,6 +182,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     ...(options.stateDir && { outboxFile: join(options.stateDir, 'outbox.jsonl') }),
   });
   const sandboxUrl = await sandbox.start();
+  undo.push(() => sandbox.stop());
   const port = options.port ?? Number(source.PORT ?? 3000);
   const host = options.host ?? '127.0.0.1';
 
@@ -190,6 +235,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     },
   );
   await poller.init();
+  undo.push(() => poller.stop());
   const dispatcher = dispatchTick(deps);
   let ticking: Promise<DispatchReport> | undefined;
   const tick = async (): Promise<DispatchReport> => {
@@ -217,6 +263,8 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
 
   const devRoutes: LocalRoute = async (req: IncomingMessage, body: Buffer, url: URL) => {
     if (!url.pathname.startsWith('/dev/')) return undefined;
+    const refused = crossSiteRefusal(req, host);
+    if (refused) return jsonResponse(403, { error: refused });
     if (url.pathname === '/dev/outbox' && req.method === 'GET') {
       const q = url.searchParams;
       const entries = sandbox
@@ -358,6 +406,7 @@ export async function startLocalRuntime(options: RuntimeOptions = {}): Promise<L
     }
   };
   const boundPort = await gateway.listen(port, host);
+  undo.push(() => gateway.close());
   const url = `http://${host}:${boundPort}`;
   if (boundPort !== port) deps.env.PUBLIC_BASE_URL = url;
 

@@ -62,27 +62,40 @@ function fmt(metric, value) {
   return value.toFixed(1);
 }
 
+const TONE_CLASS = { good: 'd-good', neutral: 'd-mid', bad: 'd-bad' };
+const inBand = (band, v) => v !== null && v !== undefined && v >= band.min && v <= band.max;
+const span = (band) => (band.min === band.max ? `${band.min}` : `${band.min}-${band.max}`);
+
+/** The share of answers in each band of the touchpoint's own scale (the API defines the bands). */
 function shares(s) {
   const d = s.distribution ?? {};
   const n = s.responses || 1;
-  const sum = (pred) => Object.entries(d).reduce((a, [v, c]) => (pred(Number(v)) ? a + c : a), 0) / n;
-  if (s.metric === 'nps')
-    return [
-      ['Promoters', sum((v) => v >= 9), 'd-good'],
-      ['Passives', sum((v) => v >= 7 && v <= 8), 'd-mid'],
-      ['Detractors', sum((v) => v <= 6), 'd-bad'],
-    ];
-  if (s.metric === 'csat')
-    return [
-      ['Satisfied', sum((v) => v >= 4), 'd-good'],
-      ['Neutral', sum((v) => v === 3), 'd-mid'],
-      ['Unsatisfied', sum((v) => v <= 2), 'd-bad'],
-    ];
-  return [
-    ['Agree', sum((v) => v >= 5), 'd-good'],
-    ['Neutral', sum((v) => v === 4), 'd-mid'],
-    ['Disagree', sum((v) => v <= 3), 'd-bad'],
-  ];
+  return (s.bands ?? []).map((band) => [
+    band.label,
+    Object.entries(d).reduce((a, [v, c]) => (inBand(band, Number(v)) ? a + c : a), 0) / n,
+    TONE_CLASS[band.tone],
+  ]);
+}
+
+/**
+ * What the big number means, on this touchpoint's scale and convention: "mean, 1-7, higher =
+ * easier" is not the same number as "mean, 1-5, higher = more effort".
+ */
+function meaning(s) {
+  const good = (s.bands ?? []).find((b) => b.tone === 'good');
+  const bad = (s.bands ?? []).find((b) => b.tone === 'bad');
+  const scale = s.scale ? `${s.scale.min}-${s.scale.max}` : '';
+  if (s.metric === 'nps' && good && bad)
+    return `% ${good.label.toLowerCase()} (${span(good)}) minus % ${bad.label.toLowerCase()} (${span(bad)})`;
+  if (s.metric === 'csat' && good) return `% ${good.label.toLowerCase()} (${span(good)} of ${scale})`;
+  return `mean, ${scale}, higher = ${s.convention === 'effort' ? 'more effort' : 'easier'}`;
+}
+
+/** The chart's y range: NPS -100..100, CSAT 0..100 %, CES its own scale. */
+function range(s) {
+  if (s.metric === 'nps') return [-100, 100];
+  if (s.metric === 'csat') return [0, 100];
+  return [s.scale?.min ?? 1, s.scale?.max ?? 7];
 }
 
 /**
@@ -93,8 +106,7 @@ function shares(s) {
  */
 function chart(s, period) {
   const series = (s.series ?? []).filter((p) => p.score !== null);
-  const lo = s.metric === 'nps' ? -100 : s.metric === 'csat' ? 0 : 1;
-  const hi = s.metric === 'nps' ? 100 : s.metric === 'csat' ? 100 : 7;
+  const [lo, hi] = range(s);
   const first = series[0];
   const last = series.at(-1);
   const svg = svgEl('svg', {
@@ -107,7 +119,7 @@ function chart(s, period) {
     'aria-label':
       series.length === 0
         ? `${s.touchpoint} score by ${period}: no answers yet`
-        : `${s.touchpoint} score by ${period}: ${series.length} ${series.length === 1 ? 'period' : 'periods'} from ${first.period} to ${last.period}, latest ${fmt(s.metric, last.score)}`,
+        : `${s.touchpoint} score by ${period}, ${meaning(s)}: ${series.length} ${series.length === 1 ? 'period' : 'periods'} from ${first.period} to ${last.period}, latest ${fmt(s.metric, last.score)}`,
   });
   if (series.length === 0) {
     const t = svgEl('text', { x: 10, y: 60, fill: '#4a5264' });
@@ -193,13 +205,20 @@ function card(s, period) {
     el('span', { class: trend[1], 'aria-hidden': 'true', text: trend[0] }),
     el('span', { class: 'visually-hidden', text: `trend ${trend[2]}` }),
   );
+  const scoreMeaning = el('p', {
+    class: 'muted meaning',
+    'data-testid': `meaning-${s.touchpoint}`,
+    text: meaning(s),
+  });
   const meta = el('dl', { class: 'meta' });
   const add = (k, v) => meta.append(el('dt', { text: k }), el('dd', { text: v }));
   add('95% CI', s.ci95 ? `${fmt(s.metric, s.ci95.low)} … ${fmt(s.metric, s.ci95.high)}` : '–');
   add('Responses', String(s.responses));
   add('Response rate', s.responseRate == null ? '–' : `${rateText(s.responseRate)} of ${s.sent} sent`);
   if (s.responseRate > 1) meta.lastElementChild.title = RATE_CAP_NOTE;
-  if (s.metric === 'ces' && s.agreePct !== undefined) add('Agree (5-7)', `${Math.round(s.agreePct)}%`);
+  const easy = (s.bands ?? []).find((b) => b.tone === 'good');
+  if (s.metric === 'ces' && s.agreePct !== undefined && easy)
+    add(`${easy.label} (${span(easy)})`, `${Math.round(s.agreePct)}%`);
   const parts = shares(s);
   const dist = el('div', {
     class: 'dist',
@@ -249,6 +268,7 @@ function card(s, period) {
     },
     title,
     score,
+    scoreMeaning,
     meta,
     dist,
     legend,
@@ -275,14 +295,11 @@ async function loadComments(scores) {
   if (tp) q.set('touchpoint', tp);
   const page = await api(`/api/responses?${q}`);
   const detractorsOnly = $('detractors-only').checked;
-  const metricOf = Object.fromEntries(scores.map((s) => [s.touchpoint, s.metric]));
-  const bad = (r) =>
-    r.score !== null &&
-    (metricOf[r.touchpoint] === 'nps'
-      ? r.score <= 6
-      : metricOf[r.touchpoint] === 'csat'
-        ? r.score <= 2
-        : r.score <= 3);
+  // Each touchpoint's own detractor band (CSAT 1-5 on 1-10, high effort on the effort scale ...).
+  const badBand = Object.fromEntries(
+    scores.map((s) => [s.touchpoint, (s.bands ?? []).find((b) => b.tone === 'bad')]),
+  );
+  const bad = (r) => Boolean(badBand[r.touchpoint]) && inBand(badBand[r.touchpoint], r.score);
   const items = page.items.filter((r) => !detractorsOnly || bad(r));
   $('comments').replaceChildren(
     ...(items.length ? items : [null]).map((r) =>

@@ -7,6 +7,9 @@ import { CHANNELS, EVENT_TYPES, TRACKING_EVENT_TYPES } from '../../shared/domain
  */
 export const E164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number like +12015550123');
 
+/** An email address as Touchpoint accepts it anywhere (events, admin test sends). */
+export const EmailAddress = z.email().max(254);
+
 /** Names of user-defined touchpoints fed by the generic endpoint. */
 export const TouchpointName = z
   .string()
@@ -27,7 +30,7 @@ export const CanonicalCustomer = z
   .object({
     id: z.string().min(1).max(200),
     name: z.string().max(200).optional(),
-    email: z.email().max(254).optional(),
+    email: EmailAddress.optional(),
     phone: E164.optional(),
     /** BCP 47 tag such as `de-AT`; the language part picks the message templates. */
     locale: z.string().max(35).optional(),

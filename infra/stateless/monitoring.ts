@@ -15,10 +15,11 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { METRIC_NAMESPACE, SIGNATURE_REJECTED } from '../../shared/runtime/metrics.ts';
 import type { AppFunction } from '../constructs/app-function.ts';
 
 /** CloudWatch namespace of the custom metrics the handlers emit with EMF. */
-export const METRIC_NAMESPACE = 'Touchpoint';
+export { METRIC_NAMESPACE };
 
 /**
  * Custom metrics (no dimensions) the lead's code must emit in CloudWatch embedded metric format,
@@ -33,6 +34,8 @@ export const CUSTOM_METRICS = {
   DispatchBacklog: 'DispatchBacklog',
   /** Surveys the dispatcher set aside after repeated errors, per tick (`GET /api/surveys/parked`). */
   DispatchParked: 'DispatchParked',
+  /** Inbound requests (Twilio, platform webhooks) refused for a missing, wrong or stale signature. */
+  SignatureRejected: SIGNATURE_REJECTED,
 } as const;
 
 /** Alarm thresholds, named so docs and tests can refer to them. */
@@ -48,6 +51,11 @@ export const THRESHOLDS = {
   /** SES suspends sending around 10% bounces and 0.5% complaints; warn well before. */
   sesBounceRate: 0.05,
   sesComplaintRate: 0.001,
+  /**
+   * Refused inbound signatures in 15 minutes. One is enough: Twilio and the platforms always sign,
+   * so a refusal is a wrong PUBLIC_BASE_URL, a secret out of sync, or someone probing the URLs.
+   */
+  signatureRejections: 1,
 } as const;
 
 export interface MonitoringProps {
@@ -160,6 +168,20 @@ export class Monitoring extends Construct {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+    // A wrong PUBLIC_BASE_URL or a rotated auth token refuses every reply and STOP with a 403 the
+    // customer never sees: this is the only place that failure shows.
+    const signatureRejected = customMetric('SignatureRejected', 'Sum').with({ period: Duration.minutes(15) });
+    alarm(
+      'SignatureRejected',
+      'Inbound Twilio or webhook signatures are being refused (see docs/security-privacy.md)',
+      {
+        metric: signatureRejected,
+        threshold: THRESHOLDS.signatureRejections,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      },
+    );
 
     const api5xx = props.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' });
     alarm('Api5xx', 'The HTTP API is returning server errors', {
@@ -209,6 +231,9 @@ export class Monitoring extends Construct {
       }),
       new GraphWidget({ title: 'Dispatch backlog', left: [backlog], width: 8 }),
       new GraphWidget({ title: 'Score stream iterator age (ms)', left: [iteratorAge], width: 8 }),
+    );
+    this.dashboard.addWidgets(
+      new GraphWidget({ title: 'Refused inbound signatures', left: [signatureRejected], width: 8 }),
     );
     this.dashboard.addWidgets(
       new GraphWidget({

@@ -226,9 +226,12 @@ export class StatelessStack extends Stack {
     if (config.adminAuth === 'cognito') {
       adminApi.fn.addEnvironment('ADMIN_USER_POOL_CLIENT_ID', stateful.admins.client.userPoolClientId);
     }
-    // HTTP functions derive their base URL from the request; only the tick, which is not an
-    // API integration, gets it from the API (an integration reading it would be a cycle).
-    if (!config.publicBaseUrl) dispatchTick.fn.addEnvironment('PUBLIC_BASE_URL', this.httpApi.stage.url);
+    // HTTP functions derive their base URL from the request; only the tick and the score stream
+    // (alert links), which are not API integrations, get it from the API (an integration reading
+    // it would be a cycle).
+    if (!config.publicBaseUrl)
+      for (const f of [dispatchTick, scoreStream])
+        f.fn.addEnvironment('PUBLIC_BASE_URL', this.httpApi.stage.url);
 
     // --- Dispatch tick ----------------------------------------------------------------------
     new Rule(this, 'DispatchSchedule', {

@@ -212,6 +212,53 @@ export function isPromoter(metric: MetricDefinition, score: number): boolean {
   return isEffort(metric) ? score <= metric.min + 1 : score >= metric.max - 1;
 }
 
+/** One band of a scale: the answers counted as good, in between, or bad for this metric. */
+export interface ScoreBand {
+  /** `promoters`, `satisfied`, `agree` or `low_effort`; `passives` or `neutral`; `detractors`, `unsatisfied`, `disagree` or `high_effort`. */
+  name: string;
+  /** What the dashboard shows, e.g. "Promoters". */
+  label: string;
+  tone: 'good' | 'neutral' | 'bad';
+  /** Inclusive range of answers on the metric's scale. */
+  min: number;
+  max: number;
+}
+
+const BAND_NAMES: Record<string, [good: string, neutral: string, bad: string]> = {
+  nps: ['promoters', 'passives', 'detractors'],
+  csat: ['satisfied', 'neutral', 'unsatisfied'],
+  ces2: ['agree', 'neutral', 'disagree'],
+  effort: ['low_effort', 'neutral', 'high_effort'],
+};
+
+/**
+ * The bands of a metric's scale, good first, from the same thresholds the scores and alerts use:
+ * NPS promoters / passives / detractors; CSAT satisfied (top boxes) / neutral / unsatisfied
+ * (alert); CES 2.0 agree / neutral / disagree; the effort scale low / neutral / high effort.
+ * A band with no answer on the scale (none so far) is left out.
+ */
+export function scoreBands(metric: MetricDefinition): ScoreBand[] {
+  const good = (v: number) =>
+    metric.kind === 'nps'
+      ? isPromoter(metric, v)
+      : metric.kind === 'csat'
+        ? isSatisfied(metric, v)
+        : isEasy(metric, v);
+  const key = metric.kind === 'ces' ? (metric.convention ?? 'ces2') : metric.kind;
+  const names = BAND_NAMES[key] ?? ['good', 'neutral', 'bad'];
+  const tones = ['good', 'neutral', 'bad'] as const;
+  const values: number[][] = [[], [], []];
+  for (let v = metric.min; v <= metric.max; v++)
+    values[good(v) ? 0 : isDetractor(metric, v) ? 2 : 1]?.push(v);
+  return tones.flatMap((tone, i) => {
+    const band = values[i] ?? [];
+    const name = names[i] ?? tone;
+    if (band.length === 0) return [];
+    const label = name.replace('_', ' ').replace(/^./, (c) => c.toUpperCase());
+    return [{ name, label, tone, min: Math.min(...band), max: Math.max(...band) }];
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Confidence intervals.
 

@@ -73,6 +73,13 @@ export interface TouchpointConfig {
   minSample: number;
   /** Provider send rates, messages (calls) per second. */
   rateLimits: Record<Channel, number>;
+  /**
+   * What a detractor alert published to SNS carries: `minimal` (survey id, touchpoint, score, a
+   * link to the dashboard) or `full` (also the customer's name, phone, email, comment, order and
+   * ticket). What is published cannot be recalled or erased, so the personal form is opt-in.
+   */
+  alertDetail: 'minimal' | 'full';
+  /** Rules by touchpoint name; a prototype-less map, so only configured names are found. */
   touchpoints: Record<string, TouchpointRule>;
 }
 
@@ -106,6 +113,7 @@ const GLOBAL_DEFAULTS = {
   defaultTimeZone: 'UTC',
   minSample: 30,
   rateLimits: { sms: 1, email: 14, voice: 1 } satisfies Record<Channel, number>,
+  alertDetail: 'minimal' as const,
 };
 
 /**
@@ -248,6 +256,7 @@ const ConfigInput = z.strictObject({
     contact: z.string().trim().min(3).max(60),
   }),
   fatigueWindowDays: z.number().int().min(0).max(365).optional(),
+  alertDetail: z.enum(['minimal', 'full']).optional(),
   quietHours: z
     .strictObject({
       start: HHMM.optional(),
@@ -354,8 +363,12 @@ function resolveConfig(input: ConfigInput): TouchpointConfig {
     defaultTimeZone: input.defaultTimeZone ?? GLOBAL_DEFAULTS.defaultTimeZone,
     minSample: input.minSample ?? GLOBAL_DEFAULTS.minSample,
     rateLimits: { ...GLOBAL_DEFAULTS.rateLimits, ...input.rateLimits },
-    touchpoints: Object.fromEntries(
-      Object.entries(rules).map(([name, rule]) => [name, resolveRule(name, rule)]),
+    alertDetail: input.alertDetail ?? GLOBAL_DEFAULTS.alertDetail,
+    // No prototype: a name from an event or an admin ("constructor", "toString") must find only
+    // configured touchpoints, never a method of Object.prototype.
+    touchpoints: Object.assign(
+      Object.create(null) as Record<string, TouchpointRule>,
+      Object.fromEntries(Object.entries(rules).map(([name, rule]) => [name, resolveRule(name, rule)])),
     ),
   };
 }

@@ -1,12 +1,17 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { AuthError, NotFoundError, SignatureError, TouchpointError, ValidationError } from '../errors.ts';
 import { logger } from '../runtime/log.ts';
+import { logMetric, SIGNATURE_REJECTED } from '../runtime/metrics.ts';
 
 /** The parts of an API Gateway HTTP API (v2) request our handlers use, decoded once. */
 export interface HttpRequest {
   method: string;
   /** Route key such as `POST /twilio/sms`. */
   routeKey: string;
+  /**
+   * The path exactly as the caller requested it (`rawPath`): with a named stage's `/<stage>` or a
+   * custom domain's base path in front of the route, so a relative link back to it works.
+   */
   path: string;
   /** Lowercase header names; repeated headers joined with commas (as API Gateway does). */
   headers: Record<string, string | undefined>;
@@ -17,8 +22,6 @@ export interface HttpRequest {
   rawBodyBytes: Buffer;
   /** The public URL the caller used, rebuilt for providers that sign it (Twilio). */
   publicUrl: string;
-  /** Base URL of the API as the caller saw it (scheme + host + stage prefix). */
-  baseUrl: string;
   sourceIp: string;
 }
 
@@ -27,37 +30,45 @@ export type HttpResponse = APIGatewayProxyStructuredResultV2 & { statusCode: num
 /** Largest webhook body we accept; above it a 413 (API Gateway itself allows 10 MB). */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/**
+ * The URL the caller requested, for providers that sign it (Twilio signs the exact URL it called).
+ *
+ * HTTP API's `rawPath` is the path as requested: it already holds a named stage (`/prod/twilio/sms`
+ * on the execute-api domain) or a custom domain's base path (`/tp/twilio/sms` under the mapping
+ * `tp`), and neither on `$default`. So the URL is the request's host plus `rawPath`, never plus the
+ * stage again. `PUBLIC_BASE_URL`, when set, names the public origin and base path (a custom domain,
+ * or a proxy in front): its path is put in front of `rawPath` only when `rawPath` does not already
+ * start with it (a proxy that strips the prefix), so `https://api.example.com/tp` with rawPath
+ * `/tp/twilio/sms` stays `https://api.example.com/tp/twilio/sms`.
+ */
+export function requestUrl(event: APIGatewayProxyEventV2, publicBaseUrl?: string): string {
+  const query = event.rawQueryString ? `?${event.rawQueryString}` : '';
+  if (!publicBaseUrl) {
+    const proto = event.headers?.['x-forwarded-proto']?.split(',')[0]?.trim() || 'https';
+    return `${proto}://${event.requestContext.domainName}${event.rawPath}${query}`;
+  }
+  const base = new URL(publicBaseUrl);
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const within = basePath && (event.rawPath === basePath || event.rawPath.startsWith(`${basePath}/`));
+  return `${base.origin}${within ? '' : basePath}${event.rawPath}${query}`;
+}
+
 export function toHttpRequest(event: APIGatewayProxyEventV2, publicBaseUrl?: string): HttpRequest {
   const headers: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(event.headers ?? {})) headers[k.toLowerCase()] = v;
   const rawBodyBytes = event.body
     ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8')
     : Buffer.alloc(0);
-  const proto = headers['x-forwarded-proto']?.split(',')[0]?.trim() || 'https';
-  const stagePrefix =
-    event.requestContext.stage && event.requestContext.stage !== '$default'
-      ? `/${event.requestContext.stage}`
-      : '';
-  const baseUrl = (publicBaseUrl ?? `${proto}://${event.requestContext.domainName}${stagePrefix}`).replace(
-    /\/$/,
-    '',
-  );
-  const pathWithinApi =
-    stagePrefix && event.rawPath.startsWith(stagePrefix)
-      ? event.rawPath.slice(stagePrefix.length)
-      : event.rawPath;
-  const publicUrl = `${baseUrl}${pathWithinApi}${event.rawQueryString ? `?${event.rawQueryString}` : ''}`;
   return {
     method: event.requestContext.http.method,
     routeKey: event.routeKey,
-    path: pathWithinApi,
+    path: event.rawPath,
     headers,
     query: event.queryStringParameters ?? {},
     pathParams: event.pathParameters ?? {},
     rawBody: rawBodyBytes.toString('utf8'),
     rawBodyBytes,
-    publicUrl,
-    baseUrl,
+    publicUrl: requestUrl({ ...event, headers }, publicBaseUrl),
     sourceIp: event.requestContext.http.sourceIp,
   };
 }
@@ -113,6 +124,21 @@ export function errorToHttp(
   log(error);
   const id = error instanceof TouchpointError ? error.name : 'InternalError';
   return json(500, { error: 'internal error', type: id });
+}
+
+/**
+ * Records a refused inbound signature: one warning line with the route and the reason (never the
+ * body or a header value), counted as the `SignatureRejected` metric that the stack alarms on. A
+ * wrong `PUBLIC_BASE_URL` or a rotated secret would otherwise drop every reply without a trace.
+ * `checkedUrl` (Twilio) is the URL the signature was checked against, without its query string.
+ */
+export function signatureRejected(routeKey: string, error: SignatureError, checkedUrl?: string): void {
+  logMetric(
+    'WARN',
+    'inbound signature rejected',
+    { [SIGNATURE_REJECTED]: 1 },
+    { route: routeKey, reason: error.message, ...(checkedUrl && { checkedUrl: checkedUrl.split('?')[0] }) },
+  );
 }
 
 /** Parses a JSON body with the checks every webhook shares: size, content type, syntax. */

@@ -64,6 +64,7 @@ export type VoiceCaller = ChannelSender<OutboundCall>;
 
 /** A closed-loop alert (detractor or negative comment) for the team that calls customers back. */
 export interface Alert {
+  /** `<answeredAt>#<surveyId>#<kind>`: unique per alert, stable across re-publishes, sorts by time. */
   alertId: string;
   kind: 'detractor' | 'negative_comment';
   surveyId: string;
@@ -78,6 +79,20 @@ export interface Alert {
   answeredAt: string;
 }
 
+/** The fields of an alert that name or describe the customer: published only with `alertDetail: "full"`. */
+export const PERSONAL_ALERT_FIELDS = ['customer', 'comment', 'orderId', 'ticketId'] as const;
+
+/**
+ * What leaves Touchpoint about an alert (an SNS message cannot be recalled or erased): by default
+ * the alert without its personal fields plus a link to the dashboard, where the team sees the rest.
+ */
+export type AlertMessage = Omit<Alert, (typeof PERSONAL_ALERT_FIELDS)[number]> &
+  Partial<Pick<Alert, (typeof PERSONAL_ALERT_FIELDS)[number]>> & {
+    detail: 'minimal' | 'full';
+    /** The dashboard's alert list, when the public URL is known. */
+    link?: string;
+  };
+
 export interface AlertPublisher {
-  publish(alert: Alert): Promise<void>;
+  publish(message: AlertMessage): Promise<void>;
 }

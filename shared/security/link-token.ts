@@ -1,20 +1,27 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { SurveyIdParam } from '../http/validation.ts';
 
 /**
  * Signed, expiring, single-survey tokens for email links (rating clicks, comment form,
  * unsubscribe). `base64url(payload).base64url(hmac)`; the payload names the survey, the action and
  * the expiry, so a token can neither be moved to another survey nor outlive it.
  */
-export interface LinkPayload {
-  /** survey id */
-  s: string;
-  /** action: rate (with value), comment, unsubscribe */
-  a: 'rate' | 'comment' | 'unsub';
-  /** score for `rate` */
-  v?: number;
-  /** expiry, epoch seconds */
-  e: number;
-}
+const Payload = z
+  .object({
+    /** survey id */
+    s: SurveyIdParam,
+    /** action: rate (with value), comment, unsubscribe */
+    a: z.enum(['rate', 'comment', 'unsub']),
+    /** score for `rate` */
+    v: z.number().int().min(0).max(10).optional(),
+    /** expiry, epoch seconds */
+    e: z.number().int().positive(),
+  })
+  .strict();
+
+/** What a token carries. A key holder's token over anything else is still `malformed`. */
+export type LinkPayload = z.infer<typeof Payload>;
 
 export class LinkTokenError extends Error {
   constructor(readonly reason: 'malformed' | 'bad_signature' | 'expired') {
@@ -46,13 +53,14 @@ export function verifyLink(token: string, key: string, now: Date): LinkPayload {
   const given = Buffer.from(sig, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
     throw new LinkTokenError('bad_signature');
-  let payload: LinkPayload;
+  let raw: unknown;
   try {
-    payload = JSON.parse(Buffer.from(data, 'base64url').toString('utf8')) as LinkPayload;
+    raw = JSON.parse(Buffer.from(data, 'base64url').toString('utf8'));
   } catch {
     throw new LinkTokenError('malformed');
   }
-  if (typeof payload.s !== 'string' || typeof payload.e !== 'number') throw new LinkTokenError('malformed');
-  if (payload.e * 1000 <= now.getTime()) throw new LinkTokenError('expired');
-  return payload;
+  const payload = Payload.safeParse(raw);
+  if (!payload.success) throw new LinkTokenError('malformed');
+  if (payload.data.e * 1000 <= now.getTime()) throw new LinkTokenError('expired');
+  return payload.data;
 }

@@ -2,7 +2,7 @@ import { CanonicalEvent } from '../../events/canonical/schema.ts';
 import { assertEventTime } from '../domain/event-time.ts';
 import { SignatureError, ValidationError } from '../errors.ts';
 import { describeIssues } from '../http/validation.ts';
-import { assertFresh, hmac, matchesAny } from './signature.ts';
+import { assertFresh, hmac, safeEqual } from './signature.ts';
 import type { SourceAdapter, WebhookRequest } from './types.ts';
 
 export const GENERIC_HEADER = 'touchpoint-signature';
@@ -12,6 +12,9 @@ export function signGeneric(body: string, secret: string, now: Date): string {
   const t = Math.floor(now.getTime() / 1000);
   return `t=${t},v1=${hmac(secret, `${t}.${body}`).toString('hex')}`;
 }
+
+/** Signatures one header may carry: the current and the previous secret's, with room to spare. */
+export const MAX_V1_SIGNATURES = 8;
 
 export function parseGenericHeader(value: string): { t: number; v1: string[] } {
   let t: number | undefined;
@@ -23,6 +26,10 @@ export function parseGenericHeader(value: string): { t: number; v1: string[] } {
   }
   if (t === undefined || v1.length === 0)
     throw new SignatureError('Touchpoint-Signature must look like t=<unix seconds>,v1=<hex hmac>');
+  if (v1.length > MAX_V1_SIGNATURES)
+    throw new SignatureError(
+      `Touchpoint-Signature carries ${v1.length} v1= values; at most ${MAX_V1_SIGNATURES}`,
+    );
   return { t, v1 };
 }
 
@@ -44,8 +51,9 @@ export const genericAdapter: SourceAdapter = {
     if (!header) throw new SignatureError('missing Touchpoint-Signature header');
     const { t, v1 } = parseGenericHeader(header);
     assertFresh(t, now, 'Touchpoint-Signature');
-    const signed = `${t}.${req.rawBody}`;
-    if (!v1.some((sig) => matchesAny(secrets, signed, Buffer.from(sig, 'hex')))) {
+    // One HMAC per secret, however many v1= values the header carries.
+    const expected = secrets.map((secret) => hmac(secret, `${t}.${req.rawBody}`));
+    if (!v1.some((sig) => expected.some((digest) => safeEqual(digest, Buffer.from(sig, 'hex'))))) {
       throw new SignatureError('Touchpoint-Signature does not match the body');
     }
   },

@@ -22,6 +22,7 @@ import type { SurveyResponse } from '../domain/survey.ts';
 import type { Alert } from '../ports/index.ts';
 import type { Deps } from '../runtime/deps.ts';
 import { logger } from '../runtime/log.ts';
+import { alertMessage } from './alert-message.ts';
 
 /**
  * Use case: fold a batch of stream records (Responses and Surveys tables) into the score
@@ -51,6 +52,8 @@ interface Change {
 }
 
 const MAX_COMMENT_IN_ALERT = 500;
+/** Alerts whose publish kept failing for a day are left to the dashboard, not re-published. */
+const PENDING_ALERT_WINDOW_MS = 24 * 3_600_000;
 
 /** What the scores count of a stored response; erased and test answers count for nothing. */
 export function snapshot(image: Record<string, unknown> | undefined): ResponseSnapshot | undefined {
@@ -126,7 +129,7 @@ async function alertsFor(
   if (kinds.length === 0) return [];
   const survey = await deps.surveys.get(after.surveyId, false);
   return kinds.map((kind) => ({
-    alertId: `${after.surveyId}#${kind}`,
+    alertId: `${after.answeredAt}#${after.surveyId}#${kind}`,
     kind,
     surveyId: after.surveyId,
     touchpoint: after.touchpoint,
@@ -264,7 +267,7 @@ async function applyStream(
 export async function publishAlerts(deps: Deps, alerts: Alert[]): Promise<void> {
   for (const alert of alerts) {
     try {
-      await deps.alerts.publish(alert);
+      await deps.alerts.publish(alertMessage(alert, deps.config.alertDetail, deps.env.PUBLIC_BASE_URL));
       await deps.aggregates.markAlertSent(alert.alertId, deps.clock.now());
     } catch (error) {
       logger.warn('alert publish failed; will retry', {
@@ -277,8 +280,9 @@ export async function publishAlerts(deps: Deps, alerts: Alert[]): Promise<void> 
 
 /** Re-publishes alerts left pending by a crash or a failed publish (run by the dispatch tick). */
 export async function sweepPendingAlerts(deps: Deps): Promise<number> {
-  const pending = await deps.aggregates.listAlerts({ limit: 50, state: 'pending' });
-  const old = pending.filter((a) => Date.parse(a.createdAt) < deps.clock.now().getTime() - 60_000);
+  const now = deps.clock.now().getTime();
+  const pending = await deps.aggregates.pendingAlerts(new Date(now - PENDING_ALERT_WINDOW_MS), 50);
+  const old = pending.filter((a) => Date.parse(a.createdAt) < now - 60_000);
   await publishAlerts(deps, old);
   return old.length;
 }

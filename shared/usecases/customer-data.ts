@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { StoredAlert } from '../adapters/dynamo/aggregate-store.ts';
 import type { StoredEvent } from '../adapters/dynamo/event-store.ts';
 import { scanTable } from '../adapters/dynamo/response-store.ts';
 import type { ContactConsent, CustomerProfile } from '../adapters/dynamo/survey-store.ts';
+import { ERASED_TOMBSTONE_DAYS, expiresAfter } from '../domain/retention.ts';
 import type { Survey, SurveyResponse } from '../domain/survey.ts';
 import { ValidationError } from '../errors.ts';
 import type { Deps } from '../runtime/deps.ts';
@@ -10,8 +12,8 @@ import { identitiesOfSurvey } from './ingest-event.ts';
 
 /**
  * Data-subject requests: export everything Touchpoint holds about a customer, or erase it.
- * These are rare admin operations, so they scan (cost noted in the README) rather than keeping
- * extra indexes on every write.
+ * These are rare admin operations, so they scan (cost noted in docs/security-privacy.md) rather
+ * than keeping extra indexes on every write.
  */
 export interface CustomerData {
   identifiers: string[];
@@ -20,6 +22,7 @@ export interface CustomerData {
   events: StoredEvent[];
   profiles: CustomerProfile[];
   consent: ContactConsent[];
+  alerts: StoredAlert[];
 }
 
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -58,43 +61,69 @@ export async function findCustomerData(deps: Deps, ref: string): Promise<Custome
   const responses = (await Promise.all([...surveys.keys()].map((id) => deps.responses.get(id)))).filter(
     (r): r is SurveyResponse => r !== undefined,
   );
-  const events: StoredEvent[] = [];
-  const values: Record<string, string> = {};
-  [...ids].forEach((id, i) => {
-    values[`:v${i}`] = id;
-  });
-  const list = Object.keys(values).join(', ');
-  for await (const page of scanTable(deps.events.db, deps.events.table, {
-    filter: {
-      expression: `#e.#c.#id IN (${list}) OR #e.#c.#ph IN (${list}) OR #e.#c.#em IN (${list})`,
-      names: { '#e': 'event', '#c': 'customer', '#id': 'id', '#ph': 'phone', '#em': 'email' },
-      values,
-    },
-  })) {
-    for (const raw of page) {
-      const { pk: _pk, ttl: _ttl, ...e } = raw;
-      events.push(e as unknown as StoredEvent);
-    }
-  }
-  const contacts = [...ids].filter((id) => E164.test(id) || id.includes('@'));
-  const profiles = (await Promise.all(contacts.map((c) => deps.surveys.getCustomer(c)))).filter(
+  const events = await eventsAbout(deps, ids, [...surveys.values()]);
+  // Fatigue profiles are kept per phone and email, or per `<source>:<customer id>` without either.
+  const identities = new Set([
+    ...[...ids].filter((id) => E164.test(id) || id.includes('@')),
+    ...[...surveys.values()].flatMap(identitiesOfSurvey),
+  ]);
+  const profiles = (await Promise.all([...identities].map((c) => deps.surveys.getCustomer(c)))).filter(
     (p) => p.version > 0,
   );
+  const contacts = [...identities].filter((id) => E164.test(id) || id.includes('@'));
   const consent = (await Promise.all(contacts.map((c) => deps.surveys.getConsent(c)))).filter(
     (c): c is ContactConsent => c !== undefined,
   );
-  return { identifiers: [...ids], surveys: [...surveys.values()], responses, events, profiles, consent };
+  const alerts = await deps.aggregates.alertsOfSurveys(new Set(surveys.keys()));
+  return {
+    identifiers: [...ids],
+    surveys: [...surveys.values()],
+    responses,
+    events,
+    profiles,
+    consent,
+    alerts,
+  };
 }
 
 /**
- * Erases a customer's personal data everywhere. Responses are turned into tombstones (no score, no
- * comment, `erased: true`): the stream consumer sees the change and subtracts them from the scores.
- * Opt-out records are kept, keyed by the number/address, because honouring an opt-out requires
- * remembering it; they hold nothing else.
+ * Event records that are about the customer: by their contact, or (events that name no customer,
+ * such as a Shopify fulfillment) by one of the customer's surveys, orders or tickets. Matched in
+ * code, not with a filter expression, so any number of orders and tickets works.
+ */
+async function eventsAbout(deps: Deps, ids: ReadonlySet<string>, surveys: Survey[]): Promise<StoredEvent[]> {
+  const surveyIds = new Set(surveys.map((s) => s.surveyId));
+  const orders = new Set(surveys.flatMap((s) => (s.context.orderId ? [s.context.orderId] : [])));
+  const tickets = new Set(surveys.flatMap((s) => (s.context.ticketId ? [s.context.ticketId] : [])));
+  const out: StoredEvent[] = [];
+  for await (const page of scanTable(deps.events.db, deps.events.table)) {
+    for (const raw of page) {
+      const { pk: _pk, ttl: _ttl, ...e } = raw;
+      const stored = e as unknown as StoredEvent;
+      const customer = stored.event?.customer;
+      const context = stored.event?.context ?? {};
+      const about =
+        [customer?.id, customer?.phone, customer?.email?.toLowerCase()].some((v) => v && ids.has(v)) ||
+        (stored.surveyId !== undefined && surveyIds.has(stored.surveyId)) ||
+        (context.orderId !== undefined && orders.has(context.orderId)) ||
+        (context.ticketId !== undefined && tickets.has(context.ticketId));
+      if (about) out.push(stored);
+    }
+  }
+  return out;
+}
+
+/**
+ * Erases a customer's personal data everywhere. What is left afterwards is only what has to be
+ * kept: opt-out records (keyed by the number or address, because honouring an opt-out requires
+ * remembering it; they hold nothing else), pseudonymous survey shells and answer tombstones (no
+ * contact, no text, no ids from the customer's systems) so the scores stay consistent. Answers
+ * become tombstones (no score, no comment, `erased: true`): the stream consumer sees the change and
+ * subtracts them from the scores.
  */
 export async function eraseCustomer(deps: Deps, ref: string): Promise<Record<string, number>> {
   const data = await findCustomerData(deps, ref);
-  const now = deps.clock.now().toISOString();
+  const now = deps.clock.now();
   const pseudonym = `erased:${createHash('sha256').update(data.identifiers.sort().join('|')).digest('hex').slice(0, 16)}`;
   for (const r of data.responses) {
     await deps.responses.db.send(
@@ -109,31 +138,16 @@ export async function eraseCustomer(deps: Deps, ref: string): Promise<Record<str
           customerId: pseudonym,
           answeredAt: r.answeredAt,
           erased: true,
-          erasedAt: now,
-          ttl: Math.floor(Date.now() / 1000) + 30 * 86_400,
+          erasedAt: now.toISOString(),
+          ttl: expiresAfter(now, ERASED_TOMBSTONE_DAYS),
         },
       }),
     );
   }
   for (const s of data.surveys) {
     // The ids leave the survey; remembered by hash only, so a replayed answer has no effect later.
-    for (const id of s.inboundIds ?? []) await deps.surveys.recordInbound(id, deps.clock.now(), 'erased');
-    await deps.surveys.db.send(
-      new UpdateCommand({
-        TableName: deps.surveys.table,
-        Key: { pk: `SURVEY#${s.surveyId}`, sk: 'SURVEY' },
-        UpdateExpression:
-          'SET customerId = :p, erasedAt = :now REMOVE phone, email, customerName, consent, gsi2pk, gsi2sk, inboundIds, #ctx.#o, #ctx.#t, #ctx.#a, #ctx.#n',
-        ExpressionAttributeNames: {
-          '#ctx': 'context',
-          '#o': 'orderId',
-          '#t': 'ticketId',
-          '#a': 'agent',
-          '#n': 'trackingNumber',
-        },
-        ExpressionAttributeValues: { ':p': pseudonym, ':now': now },
-      }),
-    );
+    for (const id of s.inboundIds ?? []) await deps.surveys.recordInbound(id, now, 'erased');
+    await eraseSurvey(deps, s, pseudonym, now);
   }
   for (const e of data.events) {
     await deps.events.db.send(
@@ -141,31 +155,65 @@ export async function eraseCustomer(deps: Deps, ref: string): Promise<Record<str
     );
   }
   for (const p of data.profiles) await deps.surveys.forgetCustomer(p.customerId);
+  // An opt-out must be remembered to be honoured; any other consent record goes.
+  for (const c of data.consent) await deps.surveys.forgetConsentUnlessRefused(c.contact);
   let tickets = 0;
   for (const identity of new Set([...data.identifiers, ...data.surveys.flatMap(identitiesOfSurvey)]))
     tickets += await deps.surveys.forgetTickets(identity);
-  const alerts = await deps.aggregates.listAlerts({ limit: 1000 });
-  const surveyIds = new Set(data.surveys.map((s) => s.surveyId));
-  let scrubbed = 0;
-  for (const a of alerts.filter((x) => surveyIds.has(x.surveyId))) {
-    await deps.aggregates.db.send(
-      new UpdateCommand({
-        TableName: deps.aggregates.table,
-        Key: { pk: 'ALERT', sk: a.alertId },
-        UpdateExpression: 'SET customer = :c REMOVE #comment, orderId, ticketId',
-        ExpressionAttributeNames: { '#comment': 'comment' },
-        ExpressionAttributeValues: { ':c': { id: pseudonym } },
-      }),
-    );
-    scrubbed++;
-  }
+  const closedLoop = await deps.aggregates.forgetSurveys(new Set(data.surveys.map((s) => s.surveyId)));
   return {
     responses: data.responses.length,
     surveys: data.surveys.length,
     events: data.events.length,
     profiles: data.profiles.length,
     tickets,
-    alerts: scrubbed,
-    optOutRecordsKept: data.consent.filter((c) => c.smsOptedOut || c.emailSuppressed).length,
+    alerts: closedLoop.alerts,
+    followUps: closedLoop.followUps,
+    optOutRecordsKept: data.consent.filter((c) => c.smsOptedOut || c.voiceOptedOut || c.emailSuppressed)
+      .length,
   };
+}
+
+/**
+ * Leaves a pseudonymous shell of the survey (touchpoint, status, times, channel and outcome
+ * codes): contacts, name, time zone and locale go, and so does everything that can carry an id
+ * from the customer's systems or the provider's: the event id (it often embeds a ticket or order
+ * number), the context, decision texts (they name tickets and events), provider message ids and
+ * error texts of attempts. A survey still waiting to be sent is skipped as `erased`.
+ */
+async function eraseSurvey(deps: Deps, s: Survey, pseudonym: string, now: Date): Promise<void> {
+  await deps.surveys.db.send(
+    new UpdateCommand({
+      TableName: deps.surveys.table,
+      Key: { pk: `SURVEY#${s.surveyId}`, sk: 'SURVEY' },
+      UpdateExpression:
+        'SET customerId = :p, erasedAt = :now, eventId = :erased, decisions = :decisions, attempts = :attempts, #ctx = :empty ' +
+        'REMOVE phone, email, customerName, #tz, locale, consent, inboundIds, gsi2pk, gsi2sk',
+      ExpressionAttributeNames: { '#ctx': 'context', '#tz': 'timeZone' },
+      ExpressionAttributeValues: {
+        ':p': pseudonym,
+        ':now': now.toISOString(),
+        ':erased': 'erased',
+        ':decisions': (s.decisions ?? []).map(({ at, rule, outcome }) => ({ at, rule, outcome })),
+        ':attempts': (s.attempts ?? []).map(({ channel, at, status }) => ({ channel, at, status })),
+        ':empty': {},
+      },
+    }),
+  );
+  if (s.status !== 'scheduled') return;
+  try {
+    await deps.surveys.db.send(
+      new UpdateCommand({
+        TableName: deps.surveys.table,
+        Key: { pk: `SURVEY#${s.surveyId}`, sk: 'SURVEY' },
+        UpdateExpression: 'SET #status = :skipped, skipReason = :erased REMOVE gsi1pk, gsi1sk',
+        ConditionExpression: '#status = :scheduled',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':skipped': 'skipped', ':erased': 'erased', ':scheduled': 'scheduled' },
+      }),
+    );
+  } catch (error) {
+    // Sent meanwhile: the shell above is all there is to do.
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+  }
 }

@@ -1,11 +1,14 @@
+import { z } from 'zod';
 import type { SurveyResponse } from '../domain/survey.ts';
 import { ValidationError } from '../errors.ts';
+import { DATE_SHAPE, isCalendarDate, SurveyIdParam } from '../http/validation.ts';
 import type { Deps } from '../runtime/deps.ts';
 
 export interface ResponsesQuery {
   touchpoint?: string;
   limit: number;
-  cursor?: string;
+  /** Where each touchpoint's listing resumes (decoded and checked `cursor` parameter). */
+  cursor?: Cursor;
   from?: string;
   to?: string;
   /** Only responses with a comment. */
@@ -22,7 +25,14 @@ export type ResponseView = Pick<
   metric: string;
 };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The `byTouchpoint` index key a touchpoint's listing resumes after. */
+const ResumeKey = z
+  .object({ surveyId: SurveyIdParam, touchpoint: z.string(), answeredAt: z.iso.datetime() })
+  .strict();
+/** Per touchpoint: the index key to resume after, or null when that touchpoint is exhausted. */
+type Cursor = Record<string, Record<string, unknown> | null>;
+
+const BAD_CURSOR = 'cursor: not a cursor returned by this API for this query';
 
 export function parseResponsesQuery(
   q: Record<string, string | undefined>,
@@ -40,18 +50,19 @@ export function parseResponsesQuery(
       throw new ValidationError('limit: must be a whole number from 1 to 1000', 400);
     out.limit = n;
   }
-  if (q.cursor !== undefined) out.cursor = q.cursor;
   for (const key of ['from', 'to'] as const) {
     const v = q[key];
     if (v === undefined) continue;
-    if (!DATE.test(v) && Number.isNaN(Date.parse(v)))
-      throw new ValidationError(`${key}: must be a date or ISO time`, 400);
-    out[key] = DATE.test(v)
+    if (DATE_SHAPE.test(v) ? !isCalendarDate(v) : Number.isNaN(Date.parse(v)))
+      throw new ValidationError(`${key}: must be a date (2026-03-10) or an ISO time`, 400);
+    out[key] = DATE_SHAPE.test(v)
       ? key === 'from'
         ? `${v}T00:00:00.000Z`
         : `${v}T23:59:59.999Z`
       : new Date(v).toISOString();
   }
+  if (out.from && out.to && out.from > out.to) throw new ValidationError('from: must not be after to', 400);
+  if (q.cursor !== undefined) out.cursor = decodeCursor(q.cursor, touchpoints, out);
   if (q.withComment !== undefined) out.withComment = q.withComment === 'true' || q.withComment === '1';
   for (const key of ['minScore', 'maxScore'] as const) {
     const v = q[key];
@@ -64,18 +75,36 @@ export function parseResponsesQuery(
   return out;
 }
 
-interface Cursor {
-  /** Per touchpoint: the LastEvaluatedKey to resume from, or null when exhausted. */
-  [touchpoint: string]: Record<string, unknown> | null;
-}
-
-function decodeCursor(cursor: string | undefined): Cursor {
-  if (!cursor) return {};
+/**
+ * The opaque cursor back to per-touchpoint resume keys, refusing anything this API did not hand out
+ * for this query: a resume key must name its own touchpoint and lie inside the `from`/`to` window
+ * (DynamoDB rejects a start key outside the query's range).
+ */
+function decodeCursor(
+  cursor: string,
+  touchpoints: string[],
+  window: Pick<ResponsesQuery, 'from' | 'to'>,
+): Cursor {
+  let raw: unknown;
   try {
-    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
-  } catch {
-    throw new ValidationError('cursor: not a cursor returned by this API', 400);
+    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch (error) {
+    throw new ValidationError(BAD_CURSOR, 400, { cause: error });
   }
+  const schema = z.partialRecord(z.enum(touchpoints as [string, ...string[]]), ResumeKey.nullable());
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(BAD_CURSOR, 400, { cause: parsed.error });
+  for (const [touchpoint, key] of Object.entries(parsed.data)) {
+    // Compared as DynamoDB compares them: as strings.
+    if (
+      key &&
+      (key.touchpoint !== touchpoint ||
+        (window.from && key.answeredAt < window.from) ||
+        (window.to && key.answeredAt > window.to))
+    )
+      throw new ValidationError(BAD_CURSOR, 400);
+  }
+  return parsed.data as Cursor;
 }
 
 /**
@@ -87,7 +116,7 @@ export async function listResponses(
   query: ResponsesQuery,
 ): Promise<{ items: ResponseView[]; cursor?: string }> {
   const names = query.touchpoint ? [query.touchpoint] : Object.keys(deps.config.touchpoints);
-  const cursor = decodeCursor(query.cursor);
+  const cursor: Cursor = query.cursor ?? {};
   const pages = await Promise.all(
     names
       .filter((t) => cursor[t] !== null)

@@ -1,7 +1,8 @@
 import { CHANNELS, type Channel, type MetricDefinition } from '../domain/model.ts';
 import { type Granularity, PERIOD_PREFIX, periodBounds, periodKeyOfDate } from '../domain/periods.ts';
-import { type ScoreSummary, sumItems, summarize } from '../domain/scoring.ts';
+import { type ScoreBand, type ScoreSummary, scoreBands, sumItems, summarize } from '../domain/scoring.ts';
 import { ValidationError } from '../errors.ts';
+import { isCalendarDate } from '../http/validation.ts';
 import type { Deps } from '../runtime/deps.ts';
 
 export type { Granularity } from '../domain/periods.ts';
@@ -22,11 +23,13 @@ export type SeriesRow = { period: string; from: string; to: string } & ScoreSumm
 
 export interface TouchpointScore extends ScoreSummary {
   touchpoint: string;
+  /** The answer scale of the touchpoint's question (CSAT 1-10, effort 1-5 ...). */
+  scale: { min: number; max: number };
+  /** Which answers count as good, in between and bad on that scale (good first). */
+  bands: ScoreBand[];
   byChannel: Partial<Record<Channel, ScoreSummary>>;
   series?: SeriesRow[];
 }
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Parses and checks the query string of `GET /api/scores`. */
 export function parseScoresQuery(q: Record<string, string | undefined>, touchpoints: string[]): ScoresQuery {
@@ -52,8 +55,7 @@ export function parseScoresQuery(q: Record<string, string | undefined>, touchpoi
   for (const key of ['from', 'to'] as const) {
     const value = q[key];
     if (value === undefined) continue;
-    if (!DATE.test(value) || Number.isNaN(Date.parse(value)))
-      throw new ValidationError(`${key}: must be a date like 2026-03-10`, 400);
+    if (!isCalendarDate(value)) throw new ValidationError(`${key}: must be a date like 2026-03-10`, 400);
     out[key] = value;
   }
   if (out.from && out.to && out.from > out.to) throw new ValidationError('from: must not be after to', 400);
@@ -103,7 +105,13 @@ export async function readScores(
         const s = summarize(item, metric, `ch:${channel}`, { minSample });
         if (s.responses > 0 || (s.sent ?? 0) > 0) byChannel[channel] = s;
       }
-      const result: TouchpointScore = { touchpoint, ...summary, byChannel };
+      const result: TouchpointScore = {
+        touchpoint,
+        ...summary,
+        scale: { min: metric.min, max: metric.max },
+        bands: scoreBands(metric),
+        byChannel,
+      };
       if (query.period) {
         const prefix = PERIOD_PREFIX[query.period];
         // In a window, a week or month is summed from its days inside the window (the day items

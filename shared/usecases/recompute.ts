@@ -3,6 +3,7 @@ import { type ItemDelta, scanAggregates, splitItemKey } from '../adapters/dynamo
 import { scanTable } from '../adapters/dynamo/response-store.ts';
 import { type LifecycleImage, lifecycleCounts } from '../domain/lifecycle-counts.ts';
 import { periodBounds } from '../domain/periods.ts';
+import { RAW_RETENTION_DAYS } from '../domain/retention.ts';
 import {
   foldResponseChanges,
   foldSurveyChanges,
@@ -97,9 +98,6 @@ export async function recomputeAggregates(
   }
   return { items: written, removed, keptHistorical: historical.size };
 }
-
-/** Raw responses are retained this long (their TTL); see ResponseStore. */
-export const RAW_RETENTION_DAYS = 400;
 
 /** True when a period key (D#2025-01-02, W#2025-W01, M#2025-01) ends before `date` (YYYY-MM-DD). */
 function endsBefore(periodKey: string, date: string): boolean {

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { E164, EmailAddress } from '../../events/canonical/schema.ts';
+import { type ConsentState, channelBlock } from '../domain/fallback.ts';
 import { languageOf } from '../domain/messages.ts';
 import { CHANNELS } from '../domain/model.ts';
 import type { Survey } from '../domain/survey.ts';
@@ -7,9 +9,16 @@ import { ValidationError } from '../errors.ts';
 import type { Deps } from '../runtime/deps.ts';
 import { emptyReport, send } from './dispatch.ts';
 
+/** A phone number or an email address, checked exactly as an event's customer contact is. */
+const Recipient = z
+  .string()
+  .refine((to) => E164.safeParse(to).success || EmailAddress.safeParse(to).success, {
+    message: 'must be an E.164 phone number (+12015550123) or an email address',
+  });
+
 export const SendTestInput = z
   .object({
-    to: z.string().min(3).max(254),
+    to: Recipient,
     touchpoint: z.string().min(1).max(40),
     channel: z.enum(CHANNELS).optional(),
     locale: z.string().max(35).optional(),
@@ -29,14 +38,19 @@ export async function sendTestSurvey(deps: Deps, input: z.infer<typeof SendTestI
       422,
     );
   const isEmail = input.to.includes('@');
-  if (!isEmail && !/^\+[1-9]\d{6,14}$/.test(input.to))
-    throw new ValidationError('to: must be an E.164 phone number (+12015550123) or an email address', 422);
   const channel = input.channel ?? (isEmail ? 'email' : 'sms');
   if ((channel === 'email') !== isEmail)
     throw new ValidationError(
       `to: a ${channel} survey needs ${channel === 'email' ? 'an email address' : 'a phone number'}`,
       422,
     );
+  // An admin's test is still a message to that number or address: an opt-out is honoured.
+  const to = isEmail ? input.to.toLowerCase() : input.to;
+  const consent: ConsentState = (await deps.surveys.getConsent(to)) ?? {};
+  if (channelBlock(channel, isEmail ? { email: to } : { phone: to }, consent) === 'no_consent') {
+    const refused = { email: `email (${consent.emailSuppressed})`, sms: 'SMS (STOP)', voice: 'calls' };
+    throw new ValidationError(`to: ${to} opted out of ${refused[channel]}; no test survey is sent`, 422);
+  }
   const now = deps.clock.now();
   const survey: Survey = {
     surveyId: `sv_test_${randomBytes(8).toString('hex')}`,
@@ -45,8 +59,8 @@ export async function sendTestSurvey(deps: Deps, input: z.infer<typeof SendTestI
     eventId: 'send-test',
     eventType: 'test',
     source: 'admin',
-    customerId: `test:${input.to.toLowerCase()}`,
-    ...(isEmail ? { email: input.to.toLowerCase() } : { phone: input.to }),
+    customerId: `test:${to}`,
+    ...(isEmail ? { email: to } : { phone: to }),
     ...(input.locale && { locale: input.locale }),
     language: languageOf(input.locale),
     status: 'sending',

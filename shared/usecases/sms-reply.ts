@@ -1,10 +1,7 @@
-import { z } from 'zod';
 import { phoneThreadKey } from '../adapters/dynamo/survey-store.ts';
 import { languageOf, renderSms, type SmsKind } from '../domain/messages.ts';
 import { parseSmsReply } from '../domain/reply-parser.ts';
 import type { Survey, SurveyResponse } from '../domain/survey.ts';
-import { ValidationError } from '../errors.ts';
-import { describeIssues } from '../http/validation.ts';
 import type { Deps } from '../runtime/deps.ts';
 
 /** An inbound SMS as the provider reports it. */
@@ -14,22 +11,6 @@ export interface InboundSms {
   from: string;
   to: string;
   body: string;
-}
-
-/** Twilio's inbound-message webhook parameters (form-encoded) that Touchpoint reads. */
-const InboundSmsForm = z.object({
-  MessageSid: z.string().min(1, 'is required: every inbound message has one effect per MessageSid').max(64),
-  From: z.string().max(64).default(''),
-  To: z.string().max(64).default(''),
-  Body: z.string().default(''),
-});
-
-/** The inbound message of a (signed) Twilio webhook; a 400 naming the field when one is missing. */
-export function parseInboundSms(form: Record<string, string>): InboundSms {
-  const parsed = InboundSmsForm.safeParse({ ...form, MessageSid: form.MessageSid ?? form.SmsSid });
-  if (!parsed.success) throw new ValidationError(describeIssues(parsed.error), 400);
-  const { MessageSid, From, To, Body } = parsed.data;
-  return { messageId: MessageSid, from: From, to: To, body: Body };
 }
 
 export interface SmsReplyResult {

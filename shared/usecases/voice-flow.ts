@@ -15,7 +15,9 @@ import { handleDeliveryStatus } from './delivery-status.ts';
  *           invalid / no input -> re-prompt once -> goodbye
  *           '*' -> goodbye
  */
-type Step = 'start' | 'answer' | 'noinput' | 'second' | 'second_noinput';
+/** The steps of the call, named in the `step` query parameter of our TwiML callback URLs. */
+export const VOICE_STEPS = ['start', 'answer', 'noinput', 'second', 'second_noinput'] as const;
+type Step = (typeof VOICE_STEPS)[number];
 
 function url(base: string, surveyId: string, step: Step, attempt: number): string {
   return `${base}/twilio/voice?surveyId=${encodeURIComponent(surveyId)}&step=${step}&try=${attempt}`;

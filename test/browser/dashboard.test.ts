@@ -1,14 +1,14 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page, type Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { sendEvent, sendSms } from '../../local/simulator.ts';
 import { type DashboardConfig, dashboardCsp } from '../../shared/http/dashboard-config.ts';
+import { launchChromium } from '../support/browser.ts';
 import { ADMIN_TOKEN, OUR_NUMBER, startTestRuntime } from '../support/runtime.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts';
 const WEBHOOK_SECRET = 'local-generic-webhook-secret';
 const TWILIO_AUTH_TOKEN = 'local-twilio-auth-token';
@@ -92,10 +92,6 @@ describe('dashboard in a headless browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium); .ci/run does`,
-      );
     mkdirSync(ARTIFACTS, { recursive: true });
     rt = await startTestRuntime({ clockStart: new Date('2026-03-10T15:00:00Z') });
     const accepted = (what: string, res: { status: number; body: string }) => {
@@ -147,19 +143,7 @@ describe('dashboard in a headless browser', () => {
     await rt.advance({ advanceSeconds: 120 });
     await reply('+12015550146', '2', 'Took three emails to get an answer');
     await rt.drainStreams();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   }, 60_000);
 
@@ -234,7 +218,7 @@ describe('dashboard in a headless browser', () => {
       expect(await chart('ticket_closed').locator('polyline').count()).toBe(1);
       expect(await chart('ticket_closed').locator('line').count()).toBe(1);
       expect(await chart('ticket_closed').getAttribute('aria-label')).toBe(
-        'ticket_closed score by day: 3 periods from 2026-03-10 to 2026-03-16, latest 0%',
+        'ticket_closed score by day, % satisfied (4-5 of 1-5): 3 periods from 2026-03-10 to 2026-03-16, latest 0%',
       );
       expect(await points('delivery')).toEqual(['2026-03-10: -100 (n=1)']);
       expect(await chart('purchase').getAttribute('data-points')).toBe('0');

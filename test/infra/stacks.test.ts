@@ -535,13 +535,13 @@ describe('stateless stack: functions', () => {
     expect(JSON.stringify(envOf(base, 'score-stream').ALERT_TOPIC_ARN)).toContain(topicId);
   });
 
-  it('gives PUBLIC_BASE_URL only to the tick, unless a custom domain is configured', () => {
+  it('gives PUBLIC_BASE_URL only to the tick and the score stream (alert links), unless a custom domain is configured', () => {
     const withUrl = (built: BuiltApp) =>
       (Object.keys(built.stateless.functions) as FunctionName[]).filter(
         (n) => 'PUBLIC_BASE_URL' in envOf(built, n),
       );
 
-    expect(withUrl(base)).toEqual(['dispatch-tick']);
+    expect(withUrl(base).sort()).toEqual(['dispatch-tick', 'score-stream']);
     expect(withUrl(hardened)).toHaveLength(9);
     expect(envOf(hardened, 'twilio-webhook').PUBLIC_BASE_URL).toBe('https://surveys.example.com');
   });
@@ -810,6 +810,20 @@ describe('stateless stack: alarms, dashboard, outputs', () => {
     expect(JSON.stringify(provider?.Properties.Metrics)).toContain(`"Namespace":"${METRIC_NAMESPACE}"`);
     expect(byMetric(CUSTOM_METRICS.DispatchBacklog).length).toBeGreaterThanOrEqual(1);
     expect(byMetric(CUSTOM_METRICS.DispatchParked)).toHaveLength(1);
+  });
+
+  it('alarms on the first refused inbound signature (Twilio or webhook) within 15 minutes', () => {
+    base.statelessTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: METRIC_NAMESPACE,
+      MetricName: CUSTOM_METRICS.SignatureRejected,
+      Statistic: 'Sum',
+      Period: 900,
+      Threshold: 1,
+      EvaluationPeriods: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: Match.anyValue(),
+    });
   });
 
   it('sends every alarm to the alert topic', () => {

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { newMessageSid, sendSms, twimlMessages } from '../../local/simulator.ts';
+import { scanTable } from '../../shared/adapters/dynamo/response-store.ts';
 import { signAftership, signGeneric, signShopify, signZendesk } from '../../shared/sources/index.ts';
+import { AUDIT_CORPUS, type CorpusContext } from '../support/bad-input-corpus.ts';
 import { ADMIN_TOKEN, OUR_NUMBER, startTestRuntime, storedFor } from '../support/runtime.ts';
 
 const SECRET = 'local-generic-webhook-secret';
@@ -273,5 +275,67 @@ describe('bad-input corpus', () => {
       headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
     });
     expect(list.status).toBe(200);
+  });
+
+  describe('the outside audit (issue 17): each a clear 4xx or a graceful 2xx, nothing stored, nothing sent', () => {
+    const OPTED_OUT = '+12015550167';
+    let ctx: CorpusContext;
+    /** Items per table and messages in the outbox before the corpus ran. */
+    let before: { items: Record<string, number>; outbox: number };
+
+    const itemsPerTable = async () => {
+      const tables = {
+        events: rt.deps.events.table,
+        surveys: rt.deps.surveys.table,
+        customers: rt.deps.surveys.customersTable,
+        responses: rt.deps.responses.table,
+        aggregates: rt.deps.aggregates.table,
+      };
+      const out: Record<string, number> = {};
+      for (const [name, table] of Object.entries(tables)) {
+        out[name] = 0;
+        // Ledger entries are the stream consumer's bookkeeping of records it read, not stored input.
+        for await (const page of scanTable(rt.deps.surveys.db, table))
+          out[name] += page.filter((item) => !String(item.pk).startsWith('LEDGER#')).length;
+      }
+      return out;
+    };
+
+    beforeAll(async () => {
+      const stop = await sendSms(
+        rt.url,
+        { from: OPTED_OUT, to: OUR_NUMBER, body: 'STOP' },
+        'local-twilio-auth-token',
+      );
+      expect(stop.status).toBe(200);
+      await rt.drainStreams();
+      ctx = {
+        url: rt.url,
+        now: rt.clock.now(),
+        adminToken: ADMIN_TOKEN,
+        webhookSecret: SECRET,
+        twilioAuthToken: 'local-twilio-auth-token',
+        linkSigningKey: rt.deps.secrets.LINK_SIGNING_KEY,
+        optedOutPhone: OPTED_OUT,
+      };
+      before = { items: await itemsPerTable(), outbox: rt.sandbox.outbox().length };
+    });
+
+    for (const c of AUDIT_CORPUS) {
+      it(`answers ${c.status} to ${c.name}`, async () => {
+        const res = await c.send(ctx);
+        expect(res.status, res.body.slice(0, 300)).toBe(c.status);
+        if (c.mentions) expect(res.body).toContain(c.mentions);
+      });
+    }
+
+    it('stored nothing but the skipped survey that records the not_configured event, sent nothing, and still answers', async () => {
+      await rt.drainStreams();
+      expect(await itemsPerTable()).toEqual({ ...before.items, surveys: (before.items.surveys ?? 0) + 1 });
+      const { surveys } = await storedFor(rt, 'audit-constructor');
+      expect(surveys).toMatchObject([{ status: 'skipped', skipReason: 'not_configured' }]);
+      expect(rt.sandbox.outbox().length).toBe(before.outbox);
+      expect((await fetch(`${rt.url}/dev/clock`)).status).toBe(200);
+    });
   });
 });

@@ -1,23 +1,15 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime.ts';
 import { sendEvent, sendSms } from '../../local/simulator.ts';
-import { loadTouchpointConfig, shippedConfig } from '../../shared/domain/touchpoints.ts';
-import { OUR_NUMBER, startTestRuntime } from '../support/runtime.ts';
+import { expiresAfter, RAW_RETENTION_DAYS } from '../../shared/domain/retention.ts';
+import { OUR_NUMBER, shippedConfigWith, startTestRuntime } from '../support/runtime.ts';
 
 describe('closed loop: promoters are invited to leave a review, once', () => {
   let rt: LocalRuntime;
   beforeAll(async () => {
-    const base = shippedConfig();
-    const config = loadTouchpointConfig({
-      ...base,
-      touchpoints: {
-        ...base.touchpoints,
-        delivery: {
-          ...base.touchpoints.delivery,
-          metric: 'nps',
-          promoterReviewUrl: 'https://rev.example.com/shop',
-        },
-      },
+    const config = shippedConfigWith({
+      delivery: { metric: 'nps', promoterReviewUrl: 'https://rev.example.com/shop' },
     });
     rt = await startTestRuntime({ config, clockStart: new Date('2026-03-10T15:00:00Z') });
   });
@@ -63,5 +55,22 @@ describe('closed loop: promoters are invited to leave a review, once', () => {
     const alerts = rt.sandbox.outbox().filter((m) => m.channel === 'alert');
     expect(alerts.some((a) => a.text?.includes(detractor))).toBe(true);
     expect(alerts.some((a) => a.text?.includes(promoter))).toBe(false);
+  });
+
+  it('keeps follow-ups through a recompute (they are not aggregates)', async () => {
+    const promoter = await answered('+12015550173', '10');
+    const before = await rt.deps.aggregates.pendingFollowUps(100);
+    const res = await fetch(`${rt.url}/dev/recompute`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    const item = await rt.deps.aggregates.db.send(
+      new GetCommand({
+        TableName: rt.deps.aggregates.table,
+        Key: { pk: 'FOLLOWUP', sk: `${promoter}#review` },
+      }),
+    );
+    expect(item.Item).toMatchObject({ surveyId: promoter, kind: 'review_request' });
+    // Kept as long as the raw answers (shared/domain/retention.ts), counted from when it was decided.
+    expect(item.Item?.ttl).toBe(expiresAfter(String(item.Item?.createdAt), RAW_RETENTION_DAYS));
+    expect(await rt.deps.aggregates.pendingFollowUps(100)).toEqual(before);
   });
 });

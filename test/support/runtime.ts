@@ -4,6 +4,11 @@ import { type LocalRuntime, type RuntimeOptions, startLocalRuntime } from '../..
 import type { StoredEvent } from '../../shared/adapters/dynamo/event-store.ts';
 import { scanTable } from '../../shared/adapters/dynamo/response-store.ts';
 import type { Survey } from '../../shared/domain/survey.ts';
+import {
+  loadTouchpointConfig,
+  shippedConfig,
+  type TouchpointConfig,
+} from '../../shared/domain/touchpoints.ts';
 
 /**
  * Starts the real local runtime (gateway, handlers, stream poller, sandbox channels) against the
@@ -68,4 +73,13 @@ export async function surveyRecording(rt: LocalRuntime, eventId: string): Promis
   expect(stored.record, `event record of ${eventId}`).toBeUndefined();
   expect(stored.surveys, `surveys naming ${eventId}`).toHaveLength(1);
   return stored.surveys[0] as Survey;
+}
+
+/** The shipped config with some fields of some touchpoints changed, validated like any config. */
+export function shippedConfigWith(touchpoints: Record<string, Record<string, unknown>>): TouchpointConfig {
+  const base = shippedConfig();
+  const changed = Object.fromEntries(
+    Object.entries(touchpoints).map(([name, fields]) => [name, { ...base.touchpoints[name], ...fields }]),
+  );
+  return loadTouchpointConfig({ ...base, touchpoints: { ...base.touchpoints, ...changed } });
 }

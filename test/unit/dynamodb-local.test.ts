@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { assertJavaAvailable, JavaMissingError } from '../../local/dynamodb-local.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { assertJavaAvailable, JavaMissingError, startDynamoDbLocal } from '../../local/dynamodb-local.ts';
 
 describe('DynamoDB Local launcher', () => {
   const path = process.env.PATH;
   afterEach(() => {
     process.env.PATH = path;
+    vi.unstubAllEnvs();
   });
 
   it('says in one line how to install Java when it is missing', () => {
@@ -15,5 +16,17 @@ describe('DynamoDB Local launcher', () => {
 
   it('finds the Java on this machine', () => {
     expect(() => assertJavaAvailable()).not.toThrow();
+  });
+
+  it('still starts on a Java without a compiler (a minimal JRE), saying it cannot keep to 127.0.0.1', async () => {
+    // What a jlinked JRE looks like to the launcher: no jdk.compiler module for source-file mode.
+    vi.stubEnv('JDK_JAVA_OPTIONS', '--limit-modules java.se,jdk.unsupported');
+    const db = await startDynamoDbLocal();
+    try {
+      expect(db.loopbackOnly).toBe(false);
+      expect((await fetch(db.endpoint, { method: 'POST' })).status).toBe(400);
+    } finally {
+      await db.stop();
+    }
   });
 });

@@ -16,6 +16,7 @@ import {
   npsInterval,
   type ResponseSnapshot,
   type SurveyLifecycleChange,
+  scoreBands,
   sumItems,
   summarize,
   t95,
@@ -239,6 +240,50 @@ describe('CES on the older effort scale (higher means more effort)', () => {
     expect(scale(effort7).filter((v) => isDetractor(effort7, v))).toEqual([5, 6, 7]);
     expect(scale(effort7).filter((v) => isPromoter(effort7, v))).toEqual([1, 2]);
     expect(scale(effort7).filter((v) => isEasy(effort7, v))).toEqual([1, 2, 3]);
+  });
+});
+
+describe('scoreBands (what the dashboard colours and filters by)', () => {
+  const bands = (metric: MetricDefinition) =>
+    scoreBands(metric).map((b) => `${b.tone} ${b.label} ${b.min}-${b.max}`);
+
+  it('follows the threshold table of docs/scores.md on every accepted scale', () => {
+    expect(bands(DEFAULT_METRICS.nps)).toEqual([
+      'good Promoters 9-10',
+      'neutral Passives 7-8',
+      'bad Detractors 0-6',
+    ]);
+    expect(bands({ kind: 'csat', min: 1, max: 3 })).toEqual([
+      'good Satisfied 3-3',
+      'neutral Neutral 2-2',
+      'bad Unsatisfied 1-1',
+    ]);
+    expect(bands(DEFAULT_METRICS.csat)).toEqual([
+      'good Satisfied 4-5',
+      'neutral Neutral 3-3',
+      'bad Unsatisfied 1-2',
+    ]);
+    expect(bands({ kind: 'csat', min: 1, max: 7 })).toEqual([
+      'good Satisfied 6-7',
+      'neutral Neutral 4-5',
+      'bad Unsatisfied 1-3',
+    ]);
+    expect(bands({ kind: 'csat', min: 1, max: 10 })).toEqual([
+      'good Satisfied 9-10',
+      'neutral Neutral 6-8',
+      'bad Unsatisfied 1-5',
+    ]);
+    expect(bands(DEFAULT_METRICS.ces)).toEqual(['good Agree 5-7', 'neutral Neutral 4-4', 'bad Disagree 1-3']);
+    expect(bands({ kind: 'ces', min: 1, max: 5, convention: 'effort' })).toEqual([
+      'good Low effort 1-2',
+      'neutral Neutral 3-3',
+      'bad High effort 4-5',
+    ]);
+    expect(bands({ kind: 'ces', min: 1, max: 7, convention: 'effort' })).toEqual([
+      'good Low effort 1-3',
+      'neutral Neutral 4-4',
+      'bad High effort 5-7',
+    ]);
   });
 });
 

@@ -69,6 +69,12 @@ describe('DEFAULT_CONFIG', () => {
     });
   });
 
+  it('finds only configured touchpoints, never a property of Object.prototype', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty'])
+      expect(DEFAULT_CONFIG.touchpoints[name], name).toBeUndefined();
+    expect(DEFAULT_CONFIG.touchpoints.delivery?.metric.kind).toBe('nps');
+  });
+
   it('is frozen, so no caller can change the rules for everyone', () => {
     expect(Object.isFrozen(DEFAULT_CONFIG.touchpoints.purchase?.channels)).toBe(true);
     expect(() => {

@@ -2,7 +2,7 @@ import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { ChannelError } from '../../errors.ts';
 import type {
-  Alert,
+  AlertMessage,
   AlertPublisher,
   EmailSender,
   OutboundEmail,
@@ -106,7 +106,7 @@ export class SnsAlerts implements AlertPublisher {
     private readonly client: SNSClient = new SNSClient({}),
   ) {}
 
-  async publish(alert: Alert): Promise<void> {
+  async publish(alert: AlertMessage): Promise<void> {
     const subject =
       `${alert.kind === 'detractor' ? 'Detractor' : 'Negative comment'}: ${alert.touchpoint} ${alert.score ?? ''}`.trim();
     await this.client.send(

@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { expiresAfter, RAW_RETENTION_DAYS } from '../../domain/retention.ts';
 import type { Alert } from '../../ports/index.ts';
-import { type UsageMeter, usage } from './usage.ts';
+import { CLOSED_LOOP_PARTITIONS, ClosedLoopItems, createOnce, type FollowUp } from './closed-loop-items.ts';
+
+export type { FollowUp, StoredAlert } from './closed-loop-items.ts';
 
 /**
  * Score aggregates and the stream ledger that makes applying them exactly-once.
@@ -21,19 +22,11 @@ import { type UsageMeter, usage } from './usage.ts';
  * - `pk = LEDGER#<stream>`, `sk = <first sequence number, zero-padded>`: one entry per applied
  *   batch chunk, listing short hashes of the stream records it covered. Expires after 3 days
  *   (stream records live 24 h, so no retry can be older).
- * - `pk = ALERT`, `sk = <alert id>`: closed-loop alerts, written in the same transaction.
+ * - `pk = ALERT` and `pk = FOLLOWUP`: closed-loop items, written in the same transaction as the
+ *   aggregates and read through the methods of ClosedLoopItems (closed-loop-items.ts).
  */
 
 export type ItemDelta = Record<string, number>;
-
-/** A message to the customer decided by the score consumer (a promoter's review invitation). */
-export interface FollowUp {
-  followUpId: string;
-  kind: 'review_request';
-  surveyId: string;
-  url: string;
-  state?: 'pending' | 'sending' | 'sent' | 'failed';
-}
 
 /** A stream record reduced to what the ledger needs. */
 export interface LedgerRecord {
@@ -53,13 +46,7 @@ const LEDGER_LOOKBACK = 32;
 /** TransactWriteItems takes at most 100 actions: one ledger entry + aggregate items + alerts. */
 export const MAX_TRANSACTION_ACTIONS = 100;
 
-export class AggregateStore {
-  constructor(
-    readonly db: DynamoDBDocumentClient,
-    readonly table: string,
-    private readonly meter: UsageMeter = usage.none,
-  ) {}
-
+export class AggregateStore extends ClosedLoopItems {
   /** Hashes of the records of `records` that an earlier (possibly larger) batch already applied. */
   async alreadyApplied(stream: string, records: readonly LedgerRecord[]): Promise<Set<string>> {
     if (records.length === 0) return new Set();
@@ -134,23 +121,36 @@ export class AggregateStore {
         },
       });
     }
-    for (const alert of alerts) {
-      items.push({
-        Put: {
-          TableName: this.table,
-          Item: { pk: 'ALERT', sk: alert.alertId, ...alert, state: 'pending', createdAt: now.toISOString() },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      });
+    // Created once, never failing: a second alert or follow-up with the same id (a customer who
+    // changes their answer back) must not cancel the chunk, which would stall the stream shard;
+    // within a chunk an id is written once (a transaction may touch an item only once).
+    for (const alert of uniqueBy(alerts, (a) => a.alertId)) {
+      items.push(
+        createOnce(
+          this.table,
+          { pk: 'ALERT', sk: alert.alertId },
+          {
+            ...alert,
+            state: 'pending',
+            createdAt: now.toISOString(),
+            ttl: expiresAfter(alert.answeredAt, RAW_RETENTION_DAYS),
+          },
+        ),
+      );
     }
-    for (const f of followUps) {
-      items.push({
-        Put: {
-          TableName: this.table,
-          Item: { pk: 'FOLLOWUP', sk: f.followUpId, ...f, state: 'pending', createdAt: now.toISOString() },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      });
+    for (const f of uniqueBy(followUps, (f) => f.followUpId)) {
+      items.push(
+        createOnce(
+          this.table,
+          { pk: 'FOLLOWUP', sk: f.followUpId },
+          {
+            ...f,
+            state: 'pending',
+            createdAt: now.toISOString(),
+            ttl: expiresAfter(now, RAW_RETENTION_DAYS),
+          },
+        ),
+      );
     }
     if (items.length > MAX_TRANSACTION_ACTIONS) {
       throw new RangeError(`chunk needs ${items.length} transaction actions; split it first`);
@@ -202,85 +202,6 @@ export class AggregateStore {
     return items;
   }
 
-  /** Alerts newest first (dashboard), or the pending ones (publisher sweep). */
-  async listAlerts(options: {
-    limit: number;
-    state?: 'pending' | 'sent';
-  }): Promise<Array<Alert & { state: string; createdAt: string }>> {
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk',
-        ...(options.state && { FilterExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'state' } }),
-        ExpressionAttributeValues: { ':pk': 'ALERT', ...(options.state && { ':s': options.state }) },
-        ScanIndexForward: false,
-        Limit: options.limit,
-        ConsistentRead: true,
-      }),
-    );
-    return (out.Items ?? []).map(
-      ({ pk: _pk, sk: _sk, ...rest }) => rest as Alert & { state: string; createdAt: string },
-    );
-  }
-
-  async markAlertSent(alertId: string, at: Date): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: { pk: 'ALERT', sk: alertId },
-        UpdateExpression: 'SET #s = :s, sentAt = :at',
-        ExpressionAttributeNames: { '#s': 'state' },
-        ExpressionAttributeValues: { ':s': 'sent', ':at': at.toISOString() },
-      }),
-    );
-  }
-
-  async pendingFollowUps(limit: number): Promise<FollowUp[]> {
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk',
-        FilterExpression: '#s = :s',
-        ExpressionAttributeNames: { '#s': 'state' },
-        ExpressionAttributeValues: { ':pk': 'FOLLOWUP', ':s': 'pending' },
-        Limit: limit,
-        ConsistentRead: true,
-      }),
-    );
-    return (out.Items ?? []).map(({ pk: _pk, sk: _sk, ...rest }) => rest as FollowUp);
-  }
-
-  /** Compare-and-set on a follow-up's state; false when another worker moved it first. */
-  async moveFollowUp(
-    id: string,
-    from: FollowUp['state'],
-    to: FollowUp['state'],
-    at: Date,
-    detail?: string,
-  ): Promise<boolean> {
-    try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { pk: 'FOLLOWUP', sk: id },
-          UpdateExpression: `SET #s = :to, updatedAt = :at${detail ? ', detail = :d' : ''}`,
-          ConditionExpression: '#s = :from',
-          ExpressionAttributeNames: { '#s': 'state' },
-          ExpressionAttributeValues: {
-            ':to': to,
-            ':from': from,
-            ':at': at.toISOString(),
-            ...(detail && { ':d': detail }),
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
-  }
-
   /** Replaces an aggregate item wholesale (used by `npm run recompute`). */
   async replace(
     touchpoint: string,
@@ -310,7 +231,7 @@ function numericAttributes(item: Record<string, unknown>): Record<string, number
   return out;
 }
 
-/** Every score aggregate item (not ledger or alert items), for audits and recompute. */
+/** Every score aggregate item (not ledger, alert or follow-up items), for audits and recompute. */
 export async function* scanAggregates(
   store: AggregateStore,
 ): AsyncGenerator<{ key: string; item: Record<string, number> }> {
@@ -318,10 +239,14 @@ export async function* scanAggregates(
   for await (const page of scanTable(store.db, store.table)) {
     for (const raw of page) {
       const pk = String(raw.pk);
-      if (pk === 'ALERT' || pk.startsWith('LEDGER#')) continue;
+      if (CLOSED_LOOP_PARTITIONS.includes(pk) || pk.startsWith('LEDGER#')) continue;
       const item: Record<string, number> = {};
       for (const [k, v] of Object.entries(raw)) if (typeof v === 'number') item[k] = v;
       yield { key: `${pk}#${String(raw.sk)}`, item };
     }
   }
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [key(item), item] as const)).values()];
 }

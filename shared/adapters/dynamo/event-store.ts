@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { CanonicalEvent } from '../../../events/canonical/schema.ts';
+import { EVENT_RETENTION_DAYS, expiresAfter } from '../../domain/retention.ts';
 import { conditionalPut } from './conditional-put.ts';
 import { type UsageMeter, usage } from './usage.ts';
 
@@ -19,9 +20,6 @@ export interface StoredEvent {
   /** The event this one duplicates (another source reporting the same real-world delivery). */
   duplicateOf?: string;
 }
-
-/** Raw events are kept 90 days; aggregates are unaffected by their expiry. */
-const RETENTION_SECONDS = 90 * 24 * 3600;
 
 export class EventStore {
   constructor(
@@ -52,7 +50,7 @@ export class EventStore {
       Item: {
         ...stored,
         pk: `EVENT#${stored.eventId}`,
-        ttl: Math.floor(Date.parse(stored.receivedAt) / 1000) + RETENTION_SECONDS,
+        ttl: expiresAfter(stored.receivedAt, EVENT_RETENTION_DAYS),
       },
       ConditionExpression: 'attribute_not_exists(pk)',
     });

@@ -6,11 +6,9 @@ import {
   ScanCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { expiresAfter, RAW_RETENTION_DAYS } from '../../domain/retention.ts';
 import type { SurveyResponse } from '../../domain/survey.ts';
 import { type UsageMeter, usage } from './usage.ts';
-
-/** Raw responses are kept this long (TTL); aggregates keep the history after that. */
-const RETENTION_SECONDS = 400 * 24 * 3600;
 
 export class ResponseStore {
   constructor(
@@ -34,7 +32,8 @@ export class ResponseStore {
     const out = await this.db.send(
       new PutCommand({
         TableName: this.table,
-        Item: { ...response, ttl: Math.floor(Date.parse(response.answeredAt) / 1000) + RETENTION_SECONDS },
+        // Raw answers expire; the aggregates keep the history after that.
+        Item: { ...response, ttl: expiresAfter(response.answeredAt, RAW_RETENTION_DAYS) },
         ...this.meter.rc,
       }),
     );

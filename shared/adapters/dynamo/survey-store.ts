@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Decision } from '../../domain/model.ts';
+import { expiresAfter, RAW_RETENTION_DAYS } from '../../domain/retention.ts';
 import { boundAttempt, boundDecision, type Survey } from '../../domain/survey.ts';
 import { ConfigError } from '../../errors.ts';
 import { conditionalPut } from './conditional-put.ts';
@@ -109,9 +110,6 @@ function stripKeys(item: Record<string, unknown>): Survey {
   return survey as unknown as Survey;
 }
 
-/** How long raw survey records are kept after expiry (TTL); scores are unaffected. */
-const RETENTION_SECONDS = 400 * 24 * 3600;
-
 /** A new survey as stored: keys, the due index while scheduled, and its retention TTL. */
 function surveyItem(survey: Survey): SurveyItem {
   return {
@@ -123,7 +121,8 @@ function surveyItem(survey: Survey): SurveyItem {
       gsi1pk: DUE_PARTITION,
       gsi1sk: dueSortKey(survey.dueAt, survey.surveyId),
     }),
-    ttl: Math.floor(Date.parse(survey.expiresAt) / 1000) + RETENTION_SECONDS,
+    // Raw survey records are kept this long after expiry; scores are unaffected.
+    ttl: expiresAfter(survey.expiresAt, RAW_RETENTION_DAYS),
   };
 }
 
@@ -206,7 +205,14 @@ export class SurveyStore {
       ...input.claims.map(({ profile, expectedVersion }) => ({
         Put: {
           TableName: this.customersTable,
-          Item: { ...profile, ...customerKey(profile.customerId), version: expectedVersion + 1 },
+          Item: {
+            ...profile,
+            ...customerKey(profile.customerId),
+            version: expectedVersion + 1,
+            // A profile names a phone or address: it goes with the surveys it summarizes (longer
+            // than the longest fatigue window, 365 days, so fatigue never forgets early).
+            ...(profile.lastSurveyAt && { ttl: expiresAfter(profile.lastSurveyAt, RAW_RETENTION_DAYS) }),
+          },
           ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
           ...(expectedVersion !== 0 && { ExpressionAttributeValues: { ':v': expectedVersion } }),
         },
@@ -784,6 +790,23 @@ export class SurveyStore {
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return { applied: false };
       throw error;
+    }
+  }
+
+  /** Deletes a contact's consent record unless it still refuses something (customer erasure). */
+  async forgetConsentUnlessRefused(contact: string): Promise<void> {
+    try {
+      await this.db.send(
+        new DeleteCommand({
+          TableName: this.customersTable,
+          Key: contactKey(contact),
+          ConditionExpression:
+            'NOT (smsOptedOut = :t OR voiceOptedOut = :t OR attribute_exists(emailSuppressed))',
+          ExpressionAttributeValues: { ':t': true },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
 
