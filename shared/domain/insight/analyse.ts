@@ -84,6 +84,19 @@ const isContent = (m: Match) => CONTENT.has(m.role.type);
 const inside = (inner: Match, outer: Match) =>
   outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
 
+/** A "~" term stands only beside another term of its theme (another span) in the same sentence. */
+function hasContext(m: Match, others: Match[], sentenceOfToken: (i: number) => number | undefined): boolean {
+  const role = m.role;
+  if (role.type !== 'theme' || !role.needsContext) return true;
+  return others.some(
+    (o) =>
+      o.role.type === 'theme' &&
+      o.role.theme === role.theme &&
+      (o.start !== m.start || o.end !== m.end) &&
+      sentenceOfToken(o.start) === sentenceOfToken(m.start),
+  );
+}
+
 /** How far (in words) a negator or intensifier reaches. */
 const SCOPE = 3;
 const CUT = 0.75;
@@ -181,10 +194,17 @@ function negations(
       }
       if (type === 'negator') continue;
     }
+    // Looking back: a clause-final "nicht"/"niet" negates the predicate, which in the lexicon is a verb or
+    // adjective (a theme form, a positive word: "gefällt mir nicht", "gelöst ist es nicht"), not a
+    // complaint noun ("Problem"), which takes "kein" instead.
     const behind = targets
-      .filter((m) => m.end <= cue.start && m.end > cue.start - SCOPE && sameClause(m.start, cue.start))
+      .filter((m) => m.end <= cue.start && sameClause(m.start, cue.start))
+      .filter((m) => type === 'lookBack' || m.end > cue.start - SCOPE)
       .sort((a, b) => b.end - a.end);
-    const nearest = behind[0];
+    const predicate = (m: Match) =>
+      (m.role.type === 'theme' && m.role.form !== 'topic') ||
+      (m.role.type === 'sentiment' && m.role.weight > 0);
+    const nearest = (type === 'lookBack' ? behind.find(predicate) : undefined) ?? behind[0];
     if (nearest) for (const m of behind) if (m.end === nearest.end) negated.add(m);
   }
   return { content, negated };
@@ -198,7 +218,7 @@ function contribution(m: Match, negated: boolean): number {
   if (role.type !== 'theme') return 0;
   if (role.form === 'positive') return negated ? -1 : 1;
   if (role.form === 'negative') return negated ? 0.5 : -1;
-  return negated ? -0.5 : 0;
+  return negated ? -1 : 0;
 }
 
 /**
@@ -213,9 +233,10 @@ export function analyseComment(
   const tokens = tokenize(text, language);
   const matches = findMatches(tokens, lexiconFor(taxonomy, language));
   const all = matches.filter(isContent);
-  const phrases = all.filter((m) => !all.some((other) => inside(m, other)));
   const contrastStarts = new Set(matches.filter((m) => m.role.type === 'contrast').map((m) => m.start));
   const { clause, sentenceOf, weight } = layout(tokens, contrastStarts);
+  const kept = all.filter((m) => !all.some((other) => inside(m, other)));
+  const phrases = kept.filter((m) => hasContext(m, kept, (i) => sentenceOf[clause[i] ?? 0]));
   const { content, negated } = negations(matches, phrases, clause);
 
   const intensified = new Set<Match>();

@@ -12,7 +12,7 @@ type Pattern = { kind: 'key' | 'exact' | 'prefix' | 'suffix'; value: string };
 
 export type Role =
   | { type: 'sentiment'; weight: number }
-  | { type: 'theme'; theme: string; form: 'topic' | 'positive' | 'negative' }
+  | { type: 'theme'; theme: string; form: 'topic' | 'positive' | 'negative'; needsContext: boolean }
   | { type: 'negator' | 'lookBack' | 'post' | 'contrast' | 'intensifier' };
 
 export interface Entry {
@@ -61,14 +61,17 @@ function add(
   role: Role,
   stemmed: boolean,
 ) {
-  for (const term of terms) {
+  for (const raw of terms) {
+    const needsContext = role.type === 'theme' && raw.startsWith('~');
+    const term = needsContext ? raw.slice(1) : raw;
+    const entryRole = role.type === 'theme' ? { ...role, needsContext } : role;
     const patterns = patternsOf(term, language, stemmed);
     const first = patterns?.[0];
     if (!patterns || !first) continue;
-    const signature = JSON.stringify([patterns, role]);
+    const signature = JSON.stringify([patterns, entryRole]);
     if (lexicon.seen.has(signature)) continue;
     lexicon.seen.add(signature);
-    const entry = { patterns, role };
+    const entry = { patterns, role: entryRole };
     const key = firstKey(first);
     if (key === undefined) lexicon.wildcards.push(entry);
     else {
@@ -107,9 +110,27 @@ export function lexiconFor(taxonomy: Taxonomy, language: Language): CompiledLexi
     lexicon = { byFirst: new Map(), wildcards: [], seen: new Set() };
     addCues(lexicon, LANGUAGE_CUES[language], language);
     for (const [theme, def] of Object.entries(taxonomy)) {
-      add(lexicon, def.terms[language] ?? [], language, { type: 'theme', theme, form: 'topic' }, true);
-      add(lexicon, def.positive[language] ?? [], language, { type: 'theme', theme, form: 'positive' }, true);
-      add(lexicon, def.negative[language] ?? [], language, { type: 'theme', theme, form: 'negative' }, true);
+      add(
+        lexicon,
+        def.terms[language] ?? [],
+        language,
+        { type: 'theme', theme, form: 'topic', needsContext: false },
+        true,
+      );
+      add(
+        lexicon,
+        def.positive[language] ?? [],
+        language,
+        { type: 'theme', theme, form: 'positive', needsContext: false },
+        true,
+      );
+      add(
+        lexicon,
+        def.negative[language] ?? [],
+        language,
+        { type: 'theme', theme, form: 'negative', needsContext: false },
+        true,
+      );
     }
     perLanguage.set(language, lexicon);
   }

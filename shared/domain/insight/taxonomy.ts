@@ -24,7 +24,9 @@ export type LanguageTerms = Readonly<Partial<Record<Language, readonly string[]>
  *
  * A term is a word or phrase matched on word stems. `=word` matches that exact word (no stemming),
  * `word*` any word starting with it and `*word` any word ending with it (for compounds such as
- * "Transportschaden"); wildcards stand on single-word terms only.
+ * "Transportschaden"); wildcards stand on single-word terms only. A leading `~` makes a term count
+ * only when another term of the same theme stands in the same sentence: for words too loose alone
+ * ("~fast" is delivery speed in "fast delivery", not in "fast checkout").
  */
 export interface ThemeDefinition {
   label: Readonly<Partial<Record<Language, string>>>;
@@ -74,7 +76,8 @@ const THEME_ID = /^[a-z][a-z0-9_]{1,39}$/;
 export const MAX_TERMS_PER_LIST = 500;
 
 /** Why a term cannot be matched, or undefined when it is fine. */
-export function termProblem(term: string): string | undefined {
+export function termProblem(raw: string): string | undefined {
+  const term = raw.replace(/^~/, '');
   if (!/[\p{L}\p{N}]/u.test(term)) return 'must contain a letter or digit';
   const words = term.split(/\s+/);
   const special = term.startsWith('=') || term.includes('*');

@@ -8,7 +8,7 @@ import { type LanguagePack, list } from '../language-pack.ts';
 export const de: LanguagePack = {
   cues: {
     negators: list`nicht, kein, keine, keinen, keinem, keiner, keines, nie, niemals, nichts, niemand, ohne,
-      weder, noch nie, nirgends, kaum`,
+      weder, noch nie, nirgends, kaum, angeblich`,
     lookBackNegators: list`nicht, nie, niemals`,
     postNegators: list``,
     contrast: list`aber, jedoch, allerdings, leider, trotzdem, dennoch, sondern, nur leider, außer`,
@@ -18,7 +18,7 @@ export const de: LanguagePack = {
       problemlos, reibungslos, unkompliziert, empfehlen, empfehlenswert, weiterempfehlen, gerne wieder,
       immer wieder, hilfsbereit, kompetent, zuverlässig, angenehm, klasse, spitze, super, genial, gefreut,
       freue, glücklich, danke schön, lob, top, klappt, hat geklappt, alles bestens, alles gut, passt,
-      zuvorkommend, kulant, entgegenkommend, vorbildlich, professionell`,
+      zuvorkommend, kulant, entgegenkommend, vorbildlich, professionell, stimmt, erleichtert`,
     negative: list`schlecht, schlechte, enttäuscht, enttäuschend, enttäuschung, ärgerlich, ärger, verärgert,
       unzufrieden, unfreundlich, unhöflich, problem, probleme, schwierig, kompliziert, umständlich, falsch,
       fehler, mangelhaft, leider, nervig, genervt, frechheit, ärgern, beschwerde, reklamation, kaputt,
@@ -36,12 +36,16 @@ export const de: LanguagePack = {
     delivery_speed: {
       label: 'Liefergeschwindigkeit',
       terms: list`lieferung, lieferungen, liefern, geliefert, lieferzeit, lieferdauer, liefertermin, liefer*,
-        versand, versendet, verschickt, versandt, zustellung, zugestellt, ankunft, laufzeit`,
-      positive: list`schnell, schnelle, zügig, pünktlich, rechtzeitig, blitzschnell, fix, flott,
-        am nächsten tag, am folgetag, früher als erwartet, vor dem termin, express`,
-      negative: list`spät, verspätet, verspätung, verzögert, verzögerung, langsam, zu lange, dauerte ewig,
+        versand, zustellung, zugestellt, ankunft, laufzeit, ~versendet, ~verschickt, ~versandt, ~paket,
+        ~päckchen, ~sendung, ~bestellung, ~kam, ~angekommen, ~da`,
+      positive: list`~schnell, ~schnelle, ~zügig, pünktlich, rechtzeitig, blitzschnell, ~fix, ~flott, am
+        nächsten tag, am folgetag, früher als erwartet, früher als angekündigt, früher als versprochen, vor dem
+        termin, express`,
+      negative: list`spät, verspätet, verspätung, verzögert, verzögerung, ~langsam, zu lange, dauerte ewig,
         ewig gedauert, lange gedauert, nie angekommen, nicht angekommen, immer noch nicht da, noch nicht da,
-        noch nicht angekommen, nie geliefert, überfällig, wochenlang, tagelang, viel zu lange`,
+        noch nicht angekommen, nie geliefert, nichts angekommen, kein paket, nie bekommen, nicht bekommen,
+        nichts bekommen, nicht erhalten, nie erhalten, nichts erhalten, überfällig, später als angekündigt,
+        später als versprochen, zu spät, ~wochenlang, ~tagelang, ~viel zu lange, ~wochen, ~tage`,
     },
     damaged_item: {
       label: 'Beschädigter Artikel',
@@ -64,18 +68,18 @@ export const de: LanguagePack = {
     },
     order_accuracy: {
       label: 'Falsche oder fehlende Artikel',
-      terms: list`falscher artikel, falschen artikel, falsche artikel, falsche größe, falsche farbe,
-        falsches produkt, falsche ware`,
+      terms: list`~bestellung, ~bestellt, ~artikel`,
       positive: list`vollständig, alles dabei, alles vollständig, richtige artikel, richtige größe, wie
         bestellt, korrekt geliefert, nichts gefehlt`,
-      negative: list`falsch, falsche, falschen, falscher, falsches, fehlt, fehlte, fehlten, fehlend, fehlende,
-        unvollständig, vertauscht, verwechselt, nicht bestellt, anderen artikel, anderes produkt, nur ein teil,
-        teillieferung`,
+      negative: list`falscher artikel, falschen artikel, falsche artikel, falsche größe, falsche farbe, falsches
+        produkt, falsche ware, falsch, falsche, falschen, falscher, falsches, fehlt, fehlte, fehlten, fehlend,
+        fehlende, unvollständig, vertauscht, verwechselt, nicht bestellt, anderen artikel, anderes produkt, nur
+        ein teil, teillieferung`,
     },
     product_quality: {
       label: 'Produktqualität',
-      terms: list`qualität, *qualität, material, verarbeitung, produkt, produkte, passform, größe, stoff,
-        haltbarkeit, funktion, akku, geschmack`,
+      terms: list`qualität, *qualität, material, verarbeitung, passform, stoff, haltbarkeit, akku, geschmack,
+        ~produkt, ~produkte, ~artikel, ~größe, ~funktion`,
       positive: list`hochwertig, gute qualität, tolle qualität, top qualität, super qualität, gut verarbeitet,
         sauber verarbeitet, funktioniert, funktioniert einwandfrei, funktioniert super, passt perfekt,
         wie beschrieben, wie abgebildet, langlebig, robust, stabil, tolles produkt, gutes produkt`,
@@ -87,31 +91,32 @@ export const de: LanguagePack = {
     price_value: {
       label: 'Preis-Leistung',
       terms: list`preis, preise, kosten, versandkosten, preis-leistung, preis-leistungs-verhältnis, rabatt,
-        gutschein, angebot, aktion, gebühr, gebühren, geld, euro`,
-      positive: list`günstig, preiswert, fairer preis, faire preise, fair, schnäppchen, lohnt sich,
+        angebot, aktion, gebühr, gebühren, ~geld, ~euro`,
+      positive: list`~günstig, preiswert, fairer preis, faire preise, fair, schnäppchen, lohnt sich, rechtfertigt
+        den preis, den preis wert, ist es wert,
         gutes preis-leistungs-verhältnis, top preis, guter preis, kostenloser versand, versandkostenfrei,
         gratis`,
-      negative: list`teuer, zu teuer, überteuert, wucher, abzocke, nicht wert, versteckte kosten, zusätzliche
+      negative: list`teuer, teure, teuren, teurer, teures, zu teuer, zu hoch, viel zu hoch, überteuert, wucher, abzocke, nicht wert, versteckte kosten, zusätzliche
         kosten, aufpreis, preis erhöht, überzogen`,
     },
     website_checkout: {
       label: 'Website und Bestellvorgang',
-      terms: list`website, webseite, internetseite, homepage, onlineshop, online-shop, shop, app,
-        bestellvorgang, bestellprozess, bestellung aufgeben, bestellen, checkout, warenkorb, kasse,
-        suchfunktion, suche, filter, kundenkonto, konto, login, anmeldung, einloggen, passwort, registrierung,
-        gutscheincode, rabattcode, seite, menü, navigation`,
+      terms: list`website, webseite, internetseite, homepage, onlineshop, online-shop, app, bestellvorgang,
+        bestellprozess, checkout, warenkorb, kasse, suchfunktion, filter, kundenkonto, konto, login, anmeldung,
+        einloggen, passwort, registrierung, gutscheincode, rabattcode, menü, navigation, ~seite, ~shop,
+        ~bestellen, ~suche`,
       positive: list`übersichtlich, benutzerfreundlich, intuitiv, einfach zu bedienen, einfach zu bestellen,
-        einfach bestellt, leicht zu finden, schnell bestellt, unkompliziert bestellt`,
+        einfach bestellt, leicht zu finden, schnell bestellt, unkompliziert bestellt, ~einfach`,
       negative: list`fehlermeldung, abgestürzt, stürzt ab, hängt, hängt sich auf, lädt nicht, umständlich,
-        unübersichtlich, nicht gefunden, kompliziert, bug, fehler auf der seite, ausgeloggt, funktioniert nicht
-        richtig`,
+        unübersichtlich, nicht gefunden, kompliziert, bug, fehler auf der seite, ausgeloggt, rausgeworfen,
+        rausgeschmissen, funktioniert nicht richtig, nicht akzeptiert, nicht angenommen`,
     },
     payment: {
       label: 'Zahlung',
       terms: list`zahlung, zahlungen, bezahlung, bezahlen, bezahlt, zahlen, gezahlt, zahlungsart,
         zahlungsmethode, kreditkarte, karte, paypal, klarna, rechnung, überweisung, lastschrift, abgebucht,
         abbuchung, nachnahme, apple pay, google pay, ratenzahlung, beleg, quittung`,
-      positive: list`einfach bezahlt, bezahlung einfach, sichere zahlung, auf rechnung`,
+      positive: list`einfach bezahlt, bezahlung einfach, sichere zahlung`,
       negative: list`doppelt abgebucht, zweimal abgebucht, doppelt belastet, zahlung fehlgeschlagen,
         zahlung abgelehnt, abgelehnt, zu viel abgebucht, falsch abgerechnet, mahnung`,
     },
@@ -159,14 +164,15 @@ export const de: LanguagePack = {
     },
     waiting_time: {
       label: 'Wartezeit',
-      terms: list`wartezeit, *wartezeit, warteschleife, warten, gewartet, wartete, antwortzeit, reaktionszeit,
-        rückruf, bearbeitungszeit, bearbeitungsdauer`,
-      positive: list`schnelle antwort, schnell geantwortet, schnelle rückmeldung, sofort geantwortet,
-        umgehend, sofort, innerhalb von minuten, keine wartezeit, ohne wartezeit, sofort erreicht,
+      terms: list`wartezeit, *wartezeit, warteschleife, antwortzeit, reaktionszeit, rückruf, bearbeitungszeit,
+        bearbeitungsdauer, ~warten, ~gewartet, ~wartete, ~antwort, ~geantwortet, ~rückmeldung, ~minuten,
+        ~stunden, ~stunde, ~tage, ~woche`,
+      positive: list`schnelle antwort, schnell geantwortet, schnelle rückmeldung, sofort geantwortet, umgehend,
+        ~sofort, innerhalb von minuten, ~innerhalb von, keine wartezeit, ohne wartezeit, sofort erreicht,
         schnell erreicht, prompt`,
-      negative: list`lange wartezeit, lange warten, lange gewartet, ewig gewartet, stundenlang, tagelang,
-        warteschleife, ewig, eine ewigkeit, langsame antwort, schwer erreichbar, nicht erreichbar,
-        niemand erreicht`,
+      negative: list`lange wartezeit, lange warten, lange gewartet, ewig gewartet, stundenlang, ~tagelang,
+        warteschleife, ~ewig, eine ewigkeit, langsame antwort, schwer erreichbar, nicht erreichbar, niemand
+        erreicht`,
     },
     issue_resolution: {
       label: 'Problemlösung',
@@ -185,12 +191,12 @@ export const de: LanguagePack = {
         email, mail, mails, sms, nachricht, status, update, rückmeldung, bescheid, auskunft, bestätigung,
         bestätigungsmail`,
       positive: list`gut informiert, immer informiert, auf dem laufenden, transparent, klar erklärt, gut
-        erklärt, zeitnah informiert, gute kommunikation, regelmäßig informiert`,
+        erklärt, verständlich erklärt, alles erklärt, zeitnah informiert, gute kommunikation, regelmäßig informiert`,
       negative: list`keine info, keine infos, keine information, keine informationen, nicht informiert,
-        keine rückmeldung, keine antwort, nie geantwortet, niemand hat sich gemeldet, keiner hat sich gemeldet,
+        keine rückmeldung, keine antwort, nie eine antwort, nie geantwortet, niemand hat sich gemeldet, keiner hat sich gemeldet,
         nicht gemeldet, keine benachrichtigung, keine bestätigung, keine e-mail, tracking funktioniert nicht,
         sendungsverfolgung funktioniert nicht, keine sendungsverfolgung, widersprüchlich, falsche auskunft,
-        standardantwort, im dunkeln`,
+        standardantwort, standardmail, textbaustein, textbausteine, im dunkeln`,
     },
   },
 };

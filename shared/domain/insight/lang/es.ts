@@ -17,12 +17,13 @@ export const es: LanguagePack = {
       encantada, agradable, amable, simpático, simpática, fácil, sencillo, sencilla, rápido, rápida,
       rápidamente, eficiente, eficaz, fiable, recomiendo, recomendable, recomendado, genial, estupendo,
       estupenda, chulo, guay, profesional, atento, atenta, correcto, todo bien, todo perfecto, sin problemas,
-      ningún problema, cumplen, cumplido, gracias por todo, volveré a comprar, repetiré, de diez, un diez`,
+      ningún problema, cumplen, cumplido, gracias por todo, volveré a comprar, repetiré, de diez, un diez, super,
+      súper, enhorabuena`,
     negative: list`mal, malo, mala, decepcionado, decepcionada, decepción, decepcionante, insatisfecho,
       insatisfecha, descontento, descontenta, problema, problemas, difícil, complicado, complicada, error,
       errores, lento, lenta, tarde, roto, dañado, enfadado, enfadada, molesto, molesta, frustrante,
       frustrado, incompetente, maleducado, maleducada, grosero, grosera, desagradable, queja, reclamación,
-      reclamar, fatal, perdido, ignorado, mentira, mintieron, pena, lástima, vergüenza, desastre, falta,
+      reclamar, fatal, perdido, ignorado, mentira, mintieron, pena, lástima, vergüenza, desastre, desperdicio,
       no recomiendo, cabreado, harto, harta, tomadura de pelo, chapuza`,
     strongPositive: list`excelente, perfecto, perfecta, perfectamente, maravilloso, maravillosa, increíble,
       fantástico, fantástica, espectacular, de maravilla, lo recomiendo, muy recomendable, impecable,
@@ -35,15 +36,17 @@ export const es: LanguagePack = {
   themes: {
     delivery_speed: {
       label: 'Rapidez de entrega',
-      terms: list`entrega, entregas, entregado, entregada, entregaron, entregar, envío, envíos, enviado,
-        enviada, reparto, plazo,
-        plazo de entrega, tiempo de entrega`,
-      positive: list`rápido, rápida, rápidamente, rapidísimo, pronto, a tiempo, en plazo, puntual, antes de
-        lo previsto, antes de tiempo, al día siguiente, en 24 horas, en 48 horas, exprés, express, volando,
-        enseguida`,
+      terms: list`entrega, entregas, entregado, entregada, entregaron, entregar, envío, envíos, reparto, plazo
+        de entrega, tiempo de entrega, ~plazo, ~enviado, ~enviada, ~enviaron, ~paquete, ~pedido, ~llegó,
+        ~llegado, ~llegada, ~recibido, ~recibí`,
+      positive: list`~rápido, ~rápida, ~rápidamente, ~rapidísimo, ~rapidísima, ~pronto, a tiempo, en plazo,
+        ~puntual, antes de lo previsto, antes de tiempo, al día siguiente, en 24 horas, en 48 horas, exprés,
+        express, ~volando, ~enseguida`,
       negative: list`tarde, retraso, retrasos, retrasado, retrasada, con retraso, demora, demoró, demorado,
-        lento, lenta, tardó, tardaron, tardó mucho, tardó demasiado, nunca llegó, no ha llegado, no llegó,
-        todavía no ha llegado, sigue sin llegar, aún no ha llegado, sin recibir, semanas, fuera de plazo`,
+        ~lento, ~lenta, tardó, tardaron, tardó mucho, tardó demasiado, nunca llegó, no ha llegado, no llegó,
+        todavía no ha llegado, sigue sin llegar, aún no ha llegado, sin recibir, no he recibido, no he recibido
+        nada, no recibí, nunca recibí, no me ha llegado, no me llegó, más tarde de lo prometido, más tarde de lo
+        previsto, ~semanas, ~días, fuera de plazo`,
     },
     damaged_item: {
       label: 'Artículo dañado',
@@ -66,18 +69,19 @@ export const es: LanguagePack = {
     },
     order_accuracy: {
       label: 'Artículos erróneos o faltantes',
-      terms: list`artículo equivocado, talla equivocada, color equivocado, producto equivocado, pedido
-        equivocado, talla incorrecta, artículo incorrecto`,
+      terms: list`~pedido, ~pedí, ~producto, ~artículo`,
       positive: list`completo, completa, pedido completo, todo correcto, estaba todo, no faltaba nada, lo que
         pedí, tal como lo pedí, talla correcta`,
-      negative: list`equivocado, equivocada, incorrecto, incorrecta, falta, faltaba, faltaban, faltan, falta
+      negative: list`artículo equivocado, talla equivocada, color equivocado, producto equivocado, pedido
+        equivocado, talla incorrecta, artículo incorrecto, equivocado, equivocada, incorrecto, incorrecta, falta,
+        faltaba, faltaban, faltan, falta
         un, faltante, incompleto, incompleta, no es lo que pedí, otro producto, otra talla, otro color,
         cambiado, confundieron, se equivocaron, mezclado, solo la mitad`,
     },
     product_quality: {
       label: 'Calidad del producto',
-      terms: list`calidad, producto, productos, material, tela, acabado, acabados, talla, tallaje, batería,
-        sabor, durabilidad, diseño`,
+      terms: list`calidad, material, tela, acabado, acabados, tallaje, batería, sabor, durabilidad, diseño,
+        ~producto, ~productos, ~talla, ~funciona`,
       positive: list`buena calidad, gran calidad, excelente calidad, calidad buenísima, bien hecho, bien
         acabado, resistente, robusto, sólido, funciona, funciona perfectamente, funciona de maravilla,
         funciona bien, queda perfecto, talla bien, como en la foto, como se describe, tal como se describe,
@@ -90,25 +94,25 @@ export const es: LanguagePack = {
     price_value: {
       label: 'Precio y valor',
       terms: list`precio, precios, coste, costes, costo, gastos, gastos de envío, tarifa, relación
-        calidad-precio, relación calidad precio, descuento, descuentos, oferta, ofertas, promoción, cupón,
-        código de descuento, dinero, euros`,
-      positive: list`barato, barata, económico, económica, buen precio, precio justo, precio razonable,
-        precio increíble, buena relación calidad-precio, vale la pena, merece la pena, ganga, chollo, envío
-        gratis, envío gratuito, gratis`,
-      negative: list`caro, cara, carísimo, demasiado caro, muy caro, sobreprecio, abusivo, no vale la pena,
-        no merece la pena, gastos ocultos, cargos ocultos, cargo extra, subió el precio, timo`,
+        calidad-precio, relación calidad precio, descuento, descuentos, oferta, ofertas, promoción, ~dinero,
+        ~euros`,
+      positive: list`~barato, ~barata, económico, económica, buen precio, precio justo, precio razonable,
+        precio increíble, buena relación calidad-precio, vale la pena, merece la pena, lo vale, ganga, chollo,
+        envío gratis, envío gratuito, gratis`,
+      negative: list`caro, cara, carísimo, carísimos, carísima, demasiado caro, muy caro, sobreprecio, abusivo,
+        no vale la pena, no merece la pena, gastos ocultos, cargos ocultos, cargo extra, subió el precio, timo`,
     },
     website_checkout: {
       label: 'Web y proceso de compra',
-      terms: list`web, página, página web, sitio web, tienda online, tienda en línea, aplicación, app,
-        carrito, cesta, proceso de compra, compra online, hacer el pedido, pedir, realizar el pedido, checkout,
-        pago online, cuenta, usuario, contraseña, iniciar sesión, registro, buscador, búsqueda, filtros,
-        código promocional, menú, interfaz, navegación`,
+      terms: list`web, página web, sitio web, tienda online, tienda en línea, aplicación, app, carrito, cesta,
+        proceso de compra, compra online, checkout, pago online, contraseña, iniciar sesión, registro, buscador,
+        filtros, código promocional, código de descuento, cupón, menú, interfaz, navegación, ~página, ~cuenta,
+        ~usuario, ~búsqueda, ~hacer el pedido, ~realizar el pedido, ~pedir, ~comprar`,
       positive: list`fácil de usar, muy intuitiva, intuitivo, intuitiva, fácil de comprar, fácil hacer el
-        pedido, compra fácil, sencilla de usar, muy clara, bien organizada`,
+        pedido, compra fácil, sencilla de usar, ~muy clara, ~bien organizada, ~rapidísimo`,
       negative: list`error en la web, se cuelga, se colgó, se bloquea, no carga, no cargaba, fallo, fallos,
         da error, daba error, mensaje de error, imposible comprar, imposible pagar, confusa, poco intuitiva,
-        complicada de usar, no encontraba, me echó`,
+        complicada de usar, no encontraba, me echó, no me dejaba, no me deja`,
     },
     payment: {
       label: 'Pago',
@@ -143,9 +147,9 @@ export const es: LanguagePack = {
     },
     courier: {
       label: 'Repartidor y entrega en mano',
-      terms: list`repartidor, repartidora, mensajero, mensajera, transportista, conductor, cartero, correos,
+      terms: list`repartidor, repartidora, mensajero, mensajera, transportista, conductor, cartero,
         seur, mrw, gls, dhl, ups, nacex, ctt, punto de recogida, taquilla, citypaq, locker, vecino, vecina,
-        portal, puerta, buzón, timbre, conserjería, firma, aviso`,
+        portal, puerta, buzón, timbre, conserjería, firma`,
       positive: list`me lo entregó en mano, en mano, muy amable el repartidor, repartidor muy amable, llamó
         antes, avisó antes, me avisó`,
       negative: list`no llamó, no tocó el timbre, ni llamó, lo dejó en la puerta, dejado en la puerta, lo
@@ -167,13 +171,16 @@ export const es: LanguagePack = {
     },
     waiting_time: {
       label: 'Tiempo de espera',
-      terms: list`espera, esperar, esperé, esperando, tiempo de espera, tiempo de respuesta, cola, en
-        espera, llamada en espera, respuesta`,
+      terms: list`tiempo de espera, tiempo de respuesta, cola, en espera, llamada en espera, ~espera, ~esperar,
+        ~esperé, ~esperando, ~respuesta, ~contestaron, ~contestar, ~respondieron, ~responder, ~minutos,
+        ~hora, ~horas, ~días, ~semana`,
       positive: list`respuesta rápida, respondieron rápido, contestaron enseguida, me atendieron enseguida,
-        sin esperas, sin espera, al momento, inmediatamente, en minutos, muy rápidos en responder`,
+        sin esperas, sin espera, ~al momento, ~inmediatamente, ~en minutos, ~en menos de una hora, muy rápidos
+        en responder`,
       negative: list`mucha espera, larga espera, esperé mucho, esperando horas, horas esperando, días
-        esperando, una eternidad, tardaron días, tardan mucho en responder, tardaron en contestar,
-        imposible contactar, imposible hablar, no cogen el teléfono, respuesta lenta, en espera durante`,
+        esperando, una eternidad, tardaron días, tardan mucho en responder, tardaron en contestar, imposible
+        contactar, imposible hablar, no cogen el teléfono, respuesta lenta, en espera durante, ~media hora,
+        ~tardaron una semana`,
     },
     issue_resolution: {
       label: 'Resolución del problema',

@@ -15,11 +15,11 @@ export const et: LanguagePack = {
     contrast: list`aga, kuid, ent, kahjuks, samas, siiski, ainult, välja arvatud, seevastu, küll aga`,
     intensifiers: list`väga, eriti, täiesti, tõesti, super, ülimalt, äärmiselt, päris, liiga, nii, absoluutselt,
       täitsa, kohutavalt, jube, meeletult`,
-    positive: list`hea, head, hästi, rahul, rahulolev, meeldis, meeldib, meeldiv, tore, lahe, kiire, kiiresti,
+    positive: list`hea, head, hästi, =rahul, rahulolev, meeldis, meeldib, meeldiv, tore, lahe, kiire, kiiresti,
       lihtne, lihtsalt, mugav, mugavalt, sujuv, sujuvalt, sujus, sõbralik, sõbralikult, viisakas, viisakalt,
       abivalmis, usaldusväärne, soovitan, super, vinge, äge, korralik, korralikult, professionaalne, kõik korras,
       kõik sujus, probleemideta, muretult, rõõmus, õnnelik, tänulik, kindlasti tellin veel, tellin veel,
-      igati, kiidan, positiivne, meeldivalt`,
+      igati, kiidan, positiivne, meeldivalt, tubli, väga tubli`,
     negative: list`halb, halvasti, kehv, kehvasti, pettunud, pettumus, pettumust, rahulolematu, vihane, pahane,
       närvis, tüütu, häiriv, probleem, probleemid, probleemiga, mure, viga, vead, keeruline, tülikas, aeglane,
       aeglaselt, hilja, katki, ebaviisakas, ebameeldiv, kaebus, pretensioon, kahjuks, valetasid, jama, segadus,
@@ -37,18 +37,20 @@ export const et: LanguagePack = {
     delivery_speed: {
       label: 'Tarnekiirus',
       terms: list`tarne, tarnimine, tarneaeg, tarneaja, kohaletoimetamine, kättetoimetamine, toimetati,
-        saadetis, saatmine, saadeti, tarnitud, postitati`,
-      positive: list`kiire, kiiresti, kiirelt, välkkiire, õigeaegselt, õigel ajal, lubatud ajal, järgmisel
-        päeval, juba järgmisel päeval, ruttu, varem kui lubatud, varem kui oodatud, enne tähtaega, ekspress`,
-      negative: list`hilines, hilinesid, hilinemine, hilinenud, hilinemisega, hiljaks, hilja, aeglane, aeglaselt,
-        viibis, viivitus, viivitusega, venis, kaua, liiga kaua, võttis kaua aega, ei jõudnud kohale, pole
-        kohale jõudnud, pole siiani kätte saanud, ei ole kätte saanud, pole veel kätte saanud, ootan siiani,
-        nädalaid, mitu nädalat, tähtaeg ületati, hilinemise`,
+        saadetis, tarnitud, ~saatmine, ~saadeti, ~postitati, ~pakk, ~paki, ~pakki, ~tellimus, ~jõudis, ~tuli,
+        ~saabus, ~kätte`,
+      positive: list`~kiire, ~kiiresti, ~kiirelt, välkkiire, õigeaegselt, õigel ajal, lubatud ajal, järgmisel
+        päeval, juba järgmisel päeval, ~ruttu, varem kui lubatud, varem kui oodatud, enne tähtaega, ekspress`,
+      negative: list`hilines, hilinesid, hilinemine, hilinenud, hilinemisega, hiljaks, hilja, hiljem kui
+        lubatud, ~aeglane, ~aeglaselt, viibis, viivitus, viivitusega, venis, ~kaua, ~liiga kaua, võttis kaua
+        aega, ei jõudnud kohale, pole kohale jõudnud, pole siiani kätte saanud, ei ole kätte saanud, pole veel
+        kätte saanud, pole midagi saanud, ei ole midagi saanud, ootan siiani, ~nädalaid, ~nädalat, ~nädala,
+        ~päeva, mitu nädalat, tähtaeg ületati, hilinemise`,
     },
     damaged_item: {
       label: 'Kahjustatud toode',
       terms: list`seisukord, seisukorras, kahjustus, kahjustused, vigastus, vigastused`,
-      positive: list`tervena, täiesti terve, terve ja, vigastusteta, kahjustusteta, kahjustuseta,
+      positive: list`=tervena, täiesti terve, vigastusteta, kahjustusteta, kahjustuseta,
         vigastuseta, heas seisukorras, laitmatus seisukorras, ideaalses seisukorras, puutumata, kriimustuseta`,
       negative: list`katki, katkine, katkised, purunenud, puruks, purus, vigastatud, vigastada saanud, kahjustatud,
         kahjustunud, mõlkis, mõlk, mõlgiga, kriimustatud, kriimustus, kriimud, kriimus, pragu, pragunenud,
@@ -66,20 +68,20 @@ export const et: LanguagePack = {
     },
     order_accuracy: {
       label: 'Vale või puuduv kaup',
-      terms: list`vale toode, vale toote, vale suurus, vale suuruse, vale värv, vale värvi, vale kaup, vale
-        tellimus`,
+      terms: list`~tellisin, ~tellimus, ~toode`,
       positive: list`kõik oli olemas, kõik olemas, komplektne, täielik, õige toode, õige suurus, nagu tellitud,
         täpselt see mida tellisin, midagi ei puudunud`,
-      negative: list`vale, puudus, puudu, puudusid, puudub, puuduv, puudulik, ei olnud see mida tellisin, pole
-        see mida tellisin, mitte see mida tellisin, teine toode, teise toote, segamini, sassi, ainult pool,
-        osaline, osaliselt`,
+      negative: list`vale toode, vale toote, vale suurus, vale suuruse, vale värv, vale värvi, vale kaup, vale
+        tellimus, vale, puudus, puudu, puudusid, puudub, puuduv, puudulik, ei olnud see mida tellisin, pole see
+        mida tellisin, mitte see mida tellisin, teine toode, teise toote, segamini, sassi, ainult pool, osaline,
+        osaliselt`,
     },
     product_quality: {
       label: 'Toote kvaliteet',
-      terms: list`kvaliteet, kvaliteedi, kvaliteeti, toode, toote, toodet, tooted, toodete, materjal, viimistlus,
-        suurus, aku, maitse, vastupidavus, disain`,
+      terms: list`kvaliteet, kvaliteedi, kvaliteeti, materjal, viimistlus, aku, maitse, vastupidavus, disain,
+        ~toode, ~toote, ~toodet, ~tooted, ~toodete, ~suurus, ~töötab`,
       positive: list`hea kvaliteet, hea kvaliteediga, kvaliteetne, suurepärane kvaliteet, vastupidav, tugev,
-        töötab, töötab hästi, töötab suurepäraselt, töötab laitmatult, istub hästi, sobib ideaalselt, vastab
+        töötab hästi, töötab suurepäraselt, töötab laitmatult, istub hästi, sobib ideaalselt, vastab
         kirjeldusele, nagu pildil, hea toode, super toode, vastupidav`,
       negative: list`halb kvaliteet, kehv kvaliteet, halva kvaliteediga, kehva kvaliteediga, odav kraam, praak,
         defektne, vigane, ei tööta, ei töötanud, lakkas töötamast, läks katki, ei vasta kirjeldusele, ei näe
@@ -89,7 +91,7 @@ export const et: LanguagePack = {
       label: 'Hind ja väärtus',
       terms: list`hind, hinna, hinda, hinnad, hinnaga, maksumus, kulu, kulud, saatekulu, tarnekulu, postikulu,
         hinna ja kvaliteedi suhe, hinna-kvaliteedi suhe, allahindlus, soodustus, soodus, sooduskood, kupong,
-        raha, eurot`,
+        ~raha, ~eurot`,
       positive: list`odav, odavalt, soodne, soodsalt, soodsa hinnaga, taskukohane, hea hind, hea hinnaga,
         mõistlik hind, mõistliku hinnaga, õiglane hind, väärt, tasub end ära, tasuta saatmine, tasuta tarne,
         tasuta`,
@@ -99,14 +101,14 @@ export const et: LanguagePack = {
     website_checkout: {
       label: 'Veebileht ja tellimine',
       terms: list`veebileht, veebilehel, veebilehte, koduleht, kodulehel, veebipood, veebipoes, e-pood, e-poes,
-        äpp, äpis, rakendus, rakenduses, ostukorv, ostukorvi, kassa, tellimisprotsess, tellimine, tellimuse
-        vormistamine, tellida, konto, sisselogimine, parool, registreerimine, otsing, otsingu, filtrid,
-        sooduskood, menüü`,
+        äpp, äpis, rakendus, rakenduses, ostukorv, ostukorvi, kassa, tellimisprotsess, tellimuse vormistamine,
+        sisselogimine, parool, registreerimine, filtrid, sooduskood, menüü, ~tellimine, ~tellida, ~konto,
+        ~otsing, ~leht, ~lehel`,
       positive: list`kasutajasõbralik, lihtne tellida, mugav tellida, lihtne kasutada, ülevaatlik, intuitiivne,
-        kiire tellimine, lihtne tellimine, mugav tellimine`,
+        kiire tellimine, lihtne tellimine, mugav tellimine, ~selge`,
       negative: list`veateade, jooksis kokku, jookseb kokku, hangus, hangub, ei laadinud, ei lae, ei laadi,
         kohmakas, segane, keeruline, ei saanud tellida, ei saanud maksta, ei leidnud, viga lehel, ei õnnestunud
-        tellida`,
+        tellida, viskab välja, viskas välja`,
     },
     payment: {
       label: 'Maksmine',
@@ -119,7 +121,7 @@ export const et: LanguagePack = {
     },
     stock_availability: {
       label: 'Laoseis ja saadavus',
-      terms: list`laoseis, laos, saadavus, saadaval, varud, laovaru, tellimisel`,
+      terms: list`laoseis, laos, saadavus, saadaval, varud, laovaru`,
       positive: list`laos olemas, kohe saadaval, jälle saadaval, taas saadaval, laos kohe`,
       negative: list`otsas, läbi müüdud, välja müüdud, pole laos, ei ole laos, polnud laos, pole saadaval, ei ole
         saadaval, pole enam saadaval, polnud saadaval, tühistati, tellimus tühistati, laoseis oli vale, laos
@@ -143,7 +145,7 @@ export const et: LanguagePack = {
         naaber, naabri, naabrile, uks, ukse, ukse taha, postkast, postkasti, allkiri`,
       positive: list`tõi ukse taha, tõi ukseni, andis isiklikult üle, helistas ette, helistas enne, sõbralik
         kuller, viisakas kuller, abivalmis kuller`,
-      negative: list`ei helistanud, ei helistanudki, jättis ukse taha, ukse taha visatud, viskas, vale aadress,
+      negative: list`ei helistanud, ei helistanudki, jättis ukse taha, ukse taha visatud, ~viskas, vale aadress,
         vale aadressile, jäeti naabrile, märgiti kättetoimetatuks, väidetavalt kätte toimetatud, ebaviisakas
         kuller, kuller ei tulnud, ei tulnud kohale`,
     },
@@ -159,14 +161,15 @@ export const et: LanguagePack = {
     },
     waiting_time: {
       label: 'Ooteaeg',
-      terms: list`ootamine, ootasin, ootama, ooteaeg, ooteaega, ootejärjekord, järjekord, järjekorras, vastamise
-        aeg, vastuse aeg, reageerimisaeg, tagasihelistamine, helistati tagasi`,
+      terms: list`ootamine, ooteaeg, ooteaega, ootejärjekord, järjekord, järjekorras, vastamise aeg, vastuse aeg,
+        reageerimisaeg, tagasihelistamine, helistati tagasi, ~ootasin, ~ootama, ~vastus, ~vastas, ~vastati,
+        ~vastasid, ~minutit, ~tund, ~tunni, ~päeva, ~nädala`,
       positive: list`kiire vastus, vastati kiiresti, vastasid kiiresti, reageeriti kiiresti, reageerisid
-        kiiresti, kohe vastati, vastasid kohe, minutitega, paari minutiga, ootamata, ei pidanud ootama, kiire
-        reageerimine, kiire reageerimisega`,
+        kiiresti, kohe vastati, vastasid kohe, ~minutitega, ~paari minutiga, ~tunni aja jooksul, ootamata, ei
+        pidanud ootama, kiire reageerimine, kiire reageerimisega`,
       negative: list`pikk ooteaeg, pikk ootamine, pidin kaua ootama, ootasin kaua, tunde ootasin, tund aega
         ootasin, päevi ootasin, päevade kaupa, aeglane vastus, vastati aeglaselt, ei saanud läbi, kätte ei
-        saanud, ei vastanud telefonile, igavik, igavikuline, terve igaviku`,
+        saanud, ei vastanud telefonile, igavik, igavikuline, terve igaviku, ~alles nädala pärast`,
     },
     issue_resolution: {
       label: 'Probleemi lahendamine',
@@ -184,7 +187,7 @@ export const et: LanguagePack = {
         teated, teavitused, e-kiri, e-mail, email, meili, kiri, sms, sõnum, sõnumi, jälgimine, jälgimiskood,
         jälgimisnumber, jälgimislink, staatus, kinnitus, uuendus`,
       positive: list`hoiti kursis, hoidsid kursis, pidevalt kursis, kursis hoitud, hea suhtlus, selge suhtlus,
-        hästi informeeritud, selgitas hästi, selgelt selgitatud, täpne info, täpne jälgimine, läbipaistev`,
+        hästi informeeritud, selgitas hästi, selgitas kõik, arusaadavalt, selgelt selgitatud, täpne info, täpne jälgimine, läbipaistev`,
       negative: list`info puudus, infot polnud, polnud mingit infot, ei mingit infot, ei teavitatud, keegi ei
         teavitanud, keegi ei andnud teada, ei andnud teada, teadet ei tulnud, ei saanud vastust, vastust pole,
         vastust ei tulnud, ei vastatud, ei vastanud, jälgimine ei töötanud, staatus ei muutunud, kinnitust ei

@@ -18,12 +18,13 @@ export const fr: LanguagePack = {
       agréable, sympa, sympathique, aimable, gentil, gentille, poli, polie, facile, simple, fluide, rapide,
       rapidement, efficace, fiable, recommande, recommander, je recommande, top, génial, géniale, chouette,
       cool, nickel, impeccable, merci beaucoup, professionnel, professionnelle, serviable, à l'écoute, bravo,
-      au top, sans souci, sans problème, aucun problème, rien à redire, conforme`,
+      au top, sans souci, sans problème, aucun problème, rien à redire, conforme, super, souriant, souriante`,
     negative: list`mauvais, mauvaise, mal, déçu, déçue, décevant, décevante, déception, mécontent, mécontente,
       insatisfait, insatisfaite, problème, problèmes, souci, soucis, difficile, compliqué, compliquée, erreur,
       faute, lent, lente, retard, cassé, abîmé, énervé, agacé, agaçant, frustrant, frustré, inadmissible,
       incompétent, incompétents, impoli, désagréable, pénible, galère, bordel, n'importe quoi, nul, nulle,
-      dommage, regrettable, plainte, réclamation, arnaque, honteux, honte, perdu, ignoré, mensonge, menti`,
+      dommage, regrettable, plainte, réclamation, arnaque, honteux, honte, perdu, ignoré, mensonge, menti, gâchis,
+      lassant, gaspillage`,
     strongPositive: list`excellent, excellente, parfait, parfaite, parfaitement, génial, formidable,
       exceptionnel, exceptionnelle, extraordinaire, merveilleux, incroyable, super content, très satisfait,
       je recommande vivement, au top, top du top, irréprochable, magnifique`,
@@ -35,13 +36,16 @@ export const fr: LanguagePack = {
   themes: {
     delivery_speed: {
       label: 'Rapidité de livraison',
-      terms: list`livraison, livraisons, livré, livrée, livrer, livrés, expédition, expédié, expédiée, envoi,
-        envoyé, délai, délais, délai de livraison, acheminement`,
-      positive: list`rapide, rapidement, vite, en avance, dans les temps, à l'heure, à temps, le lendemain,
-        en 24h, en 48h, express, plus tôt que prévu, ultra rapide, délai respecté, délais respectés`,
-      negative: list`retard, en retard, retardé, retardée, lent, lente, lenteur, trop long, trop longtemps,
-        jamais arrivé, jamais arrivée, jamais reçu, toujours pas reçu, toujours pas arrivé, toujours rien,
-        pas encore reçu, délai non respecté, délais non respectés, des semaines, interminable`,
+      terms: list`livraison, livraisons, livré, livrée, livrer, livrés, expédition, délai, délais, délai de
+        livraison, acheminement, ~expédié, ~expédiée, ~envoi, ~envoyé, ~colis, ~commande, ~arrivé, ~arrivée,
+        ~reçu, ~reçue`,
+      positive: list`~rapide, ~rapidement, ~vite, en avance, dans les temps, à l'heure, à temps, le lendemain,
+        en 24h, en 48h, express, plus tôt que prévu, plus tôt qu'annoncé, ultra rapide, délai respecté, délais
+        respectés`,
+      negative: list`retard, en retard, retardé, retardée, ~lent, ~lente, ~lenteur, ~trop long, trop longtemps,
+        jamais arrivé, jamais arrivée, jamais reçu, jamais rien reçu, rien reçu, toujours pas reçu, toujours pas
+        arrivé, pas encore reçu, pas reçu, pas livré, jamais livré, délai non respecté, délais non respectés,
+        plus tard que prévu, ~des semaines, ~semaines, ~jours, ~interminable, ~c'est long`,
     },
     damaged_item: {
       label: 'Article endommagé',
@@ -64,17 +68,18 @@ export const fr: LanguagePack = {
     },
     order_accuracy: {
       label: 'Articles erronés ou manquants',
-      terms: list`mauvais article, mauvaise taille, mauvaise couleur, mauvais produit, mauvaise référence`,
+      terms: list`~commande, ~commandé, ~article, ~articles`,
       positive: list`complet, complète, commande complète, conforme à la commande, tout était là, rien ne
         manquait, bon article, bonne taille`,
-      negative: list`erreur de commande, erreur dans la commande, manquant, manquante, manque, manquait,
-        il manque, incomplet, incomplète, pas le bon, pas la bonne, pas ce que j'ai commandé, autre article,
-        interverti, inversé, un seul article, commande partielle`,
+      negative: list`mauvais article, mauvaise taille, mauvaise couleur, mauvais produit, mauvaise référence,
+        au lieu du, au lieu de la, erreur de commande, erreur dans la commande, manquant, manquante, manque,
+        manquait, il manque, incomplet, incomplète, pas le bon, pas la bonne, pas ce que j'ai commandé, autre
+        article, interverti, inversé, un seul article, commande partielle`,
     },
     product_quality: {
       label: 'Qualité du produit',
-      terms: list`qualité, produit, produits, matière, tissu, finition, finitions, taille, coupe, article,
-        articles, durabilité, batterie, goût`,
+      terms: list`qualité, matière, tissu, finition, finitions, coupe, durabilité, batterie, goût, ~produit,
+        ~produits, ~article, ~articles, ~taille, ~fonctionne`,
       positive: list`de qualité, bonne qualité, très bonne qualité, excellente qualité, qualité top, bien fini,
         solide, robuste, fonctionne, fonctionne parfaitement, marche bien, taille bien, conforme à la
         description, conforme, comme sur la photo, durable, très bon produit, bon produit, super produit`,
@@ -86,23 +91,24 @@ export const fr: LanguagePack = {
     price_value: {
       label: 'Prix et rapport qualité-prix',
       terms: list`prix, tarif, tarifs, coût, coûts, frais, frais de port, frais de livraison, rapport
-        qualité-prix, rapport qualité prix, promotion, promo, réduction, remise, code promo, euros, argent`,
+        qualité-prix, rapport qualité prix, promotion, promo, réduction, remise, ~euros, ~argent`,
       positive: list`pas cher, bon marché, abordable, bon prix, prix correct, prix raisonnable, prix
-        imbattable, bonne affaire, rapport qualité-prix excellent, vaut le coup, livraison gratuite,
-        frais de port offerts, gratuit`,
-      negative: list`cher, chère, trop cher, hors de prix, excessif, arnaque, frais cachés, frais
-        supplémentaires, ne vaut pas, prix abusif, prix a augmenté`,
+        imbattable, prix imbattables, bonne affaire, rapport qualité-prix excellent, vaut le coup, vaut le prix,
+        livraison gratuite, frais de port offerts, gratuit`,
+      negative: list`cher, chère, chers, chères, trop cher, trop chers, hors de prix, excessif, arnaque, frais
+        cachés, frais supplémentaires, ne vaut pas, prix abusif, prix a augmenté`,
     },
     website_checkout: {
       label: 'Site web et commande',
-      terms: list`site, site web, site internet, application, appli, app, panier, commande en ligne, passer
-        commande, commander, paiement en ligne, validation, compte, espace client, identifiant, mot de passe,
-        connexion, recherche, filtre, filtres, code promo, interface, navigation, page, menu`,
+      terms: list`site, site web, site internet, application, appli, app, panier, commande en ligne,
+        paiement en ligne, espace client, identifiant, mot de passe, connexion, filtre, filtres, code promo,
+        code de réduction, interface, navigation, menu, ~page, ~compte, ~recherche, ~commander, ~passer
+        commande, ~valider, ~validation`,
       positive: list`facile à utiliser, simple à utiliser, intuitif, intuitive, ergonomique, facile de
-        commander, commande facile, commande simple, bien fait, clair, claire, site clair`,
+        commander, commande facile, commande simple, ~bien fait, ~clair, ~claire, site clair`,
       negative: list`bug, bugs, bugue, beugue, plante, planté, a planté, message d'erreur, erreur technique,
-        ne charge pas, impossible de commander, impossible de valider, compliqué, pas intuitif, lent à
-        charger, déconnecté`,
+        ne charge pas, impossible de commander, impossible de valider, ~compliqué, pas intuitif, lent à
+        charger, déconnecté, ne marchait pas, ne marche pas`,
     },
     payment: {
       label: 'Paiement',
@@ -158,13 +164,14 @@ export const fr: LanguagePack = {
     },
     waiting_time: {
       label: "Temps d'attente",
-      terms: list`attente, attendre, attendu, attendu des heures, temps d'attente, délai de réponse, temps
-        de réponse, rappel, file d'attente, patienter`,
-      positive: list`réponse rapide, répondu rapidement, réponse immédiate, immédiatement, tout de suite,
-        sans attente, pas d'attente, en quelques minutes, réactivité, très réactif, rapidement pris en charge`,
-      negative: list`longue attente, attente interminable, trop d'attente, attendu longtemps, des heures,
-        des jours, plusieurs jours, une éternité, injoignable, impossible à joindre, musique d'attente,
-        mis en attente, réponse lente`,
+      terms: list`attente, temps d'attente, délai de réponse, temps de réponse, rappel, file d'attente,
+        patienter, ~attendre, ~attendu, ~réponse, ~répondu, ~minutes, ~heure, ~heures, ~jours, ~semaine`,
+      positive: list`réponse rapide, répondu rapidement, réponse immédiate, ~immédiatement, ~tout de suite,
+        sans attente, pas d'attente, ~en quelques minutes, ~en moins d'une heure, ~réactivité, ~réactif, très
+        réactif, rapidement pris en charge`,
+      negative: list`longue attente, attente interminable, trop d'attente, attendu longtemps, ~des heures,
+        ~des jours, ~plusieurs jours, une éternité, injoignable, impossible à joindre, musique d'attente, mis en
+        attente, réponse lente, répondeur`,
     },
     issue_resolution: {
       label: 'Résolution du problème',
@@ -186,7 +193,8 @@ export const fr: LanguagePack = {
       negative: list`aucune information, aucune info, pas d'information, pas d'info, pas informé, jamais
         informé, pas prévenu, personne ne m'a prévenu, aucune nouvelle, sans nouvelles, pas de nouvelles,
         aucun suivi, pas de suivi, suivi pas à jour, suivi ne fonctionne pas, aucune réponse, pas de
-        réponse, jamais de réponse, sans réponse, pas de confirmation, réponse automatique, réponse type,
+        réponse, jamais de réponse, sans réponse, aucune réponse, pas de confirmation, réponse automatique,
+        réponse type,
         informations contradictoires`,
     },
   },

@@ -38,14 +38,16 @@ export const hu: LanguagePack = {
     delivery_speed: {
       label: 'Szállítási idő',
       terms: list`szállítás, szállítási idő, kiszállítás, kiszállították, kiszállítva, házhozszállítás,
-        szállították, kézbesítés, kézbesítették, feladás, feladták, határidő, szállítási határidő, átfutási idő`,
-      positive: list`gyors, gyorsan, gyors szállítás, villámgyors, villámgyorsan, pontos, pontosan, időben,
-        határidőre, határidőn belül, másnap, másnapra, egy nap alatt, 24 órán belül, hamar, hamarabb,
-        előbb a vártnál, hamarabb a vártnál, expressz`,
-      negative: list`késett, késik, késés, késéssel, késve, késésben, késedelem, késedelmes, késői, lassú,
-        lassan, sokáig tartott, túl sokáig, túl sok idő, nem érkezett meg, nem jött meg, meg sem érkezett,
-        soha nem érkezett, még mindig nem érkezett, még mindig nem kaptam meg, még nem kaptam meg, hetekig,
-        napokig, heteket, napokat, csúszott, csúszik, csúszás`,
+        szállították, kézbesítés, kézbesítették, feladás, feladták, határidő, szállítási határidő, átfutási idő,
+        ~csomag, ~csomagot, ~rendelés, ~megérkezett, ~érkezett, ~megjött, ~jött, ~megkaptam`,
+      positive: list`~gyors, ~gyorsan, gyors szállítás, villámgyors, villámgyorsan, ~pontos, ~pontosan, időben,
+        határidőre, határidőn belül, másnap, másnapra, egy nap alatt, 24 órán belül, ~hamar, ~hamarabb, előbb a
+        vártnál, hamarabb a vártnál, hamarabb jött, hamarabb érkezett, expressz`,
+      negative: list`késett, késik, késés, késéssel, késve, késésben, késedelem, késedelmes, késői, ~lassú,
+        ~lassan, sokáig tartott, túl sokáig, túl sok idő, nem érkezett meg, nem jött meg, meg sem érkezett,
+        soha nem érkezett, még mindig nem érkezett, még mindig nem kaptam meg, még nem kaptam meg, nem kaptam
+        meg, semmit nem kaptam meg, később jött, később érkezett, ~hetekig, ~napokig, ~heteket, ~napokat,
+        ~hete, csúszott, csúszik, csúszás`,
     },
     damaged_item: {
       label: 'Sérült termék',
@@ -69,30 +71,30 @@ export const hu: LanguagePack = {
     },
     order_accuracy: {
       label: 'Hibás vagy hiányzó termék',
-      terms: list`rossz termék, rossz terméket, rossz méret, rossz méretet, rossz szín, rossz színt, nem azt
-        kaptam, mást kaptam`,
+      terms: list`~rendeltem, ~rendelés, ~termék, ~terméket`,
       positive: list`hiánytalan, hiánytalanul, minden megvolt, minden benne volt, semmi sem hiányzott, pontosan
-        azt kaptam, amit rendeltem, a megfelelő termék, jó méret`,
-      negative: list`hiányzott, hiányzik, hiányoztak, hiányos, hiányosan, hiányzó, nem azt kaptam, mást
-        kaptam, más terméket, nem ezt rendeltem, nem azt rendeltem, felcserélték, összekeverték, tévedés,
-        téves, csak az egyik, csak a fele, részleges`,
+        azt kaptam, azt kaptam amit rendeltem, a megfelelő termék, jó méret`,
+      negative: list`rossz termék, rossz terméket, rossz méret, rossz méretet, rossz szín, rossz színt,
+        hiányzott, hiányzik, hiányoztak, hiányos, hiányosan, hiányzó, nem azt kaptam, mást kaptam, más
+        terméket, nem ezt rendeltem, nem azt rendeltem, felcserélték, összekeverték, tévedés, téves, csak az
+        egyik, csak a fele, részleges`,
     },
     product_quality: {
       label: 'Termékminőség',
-      terms: list`minőség, minősége, termék, terméket, termékek, anyag, anyaga, kidolgozás, kidolgozása,
-        méret, mérete, akkumulátor, akku, íz, tartósság, kialakítás`,
+      terms: list`minőség, minősége, anyag, anyaga, kidolgozás, kidolgozása, akkumulátor, akku, íz, tartósság,
+        kialakítás, ~termék, ~terméket, ~termékek, ~méret, ~mérete, ~működik`,
       positive: list`jó minőség, jó minőségű, kiváló minőség, kiváló minőségű, minőségi, prémium, strapabíró,
-        tartós, masszív, jól működik, tökéletesen működik, működik, tökéletes méret, pont jó, mérethű,
-        leírásnak megfelelő, a leírásnak megfelelő, olyan, mint a képen, jó termék, szuper termék`,
+        tartós, masszív, jól működik, tökéletesen működik, tökéletes méret, pont jó, mérethű, leírásnak
+        megfelelő, a leírásnak megfelelő, olyan mint a képen, jó termék, szuper termék`,
       negative: list`rossz minőség, rossz minőségű, gyenge minőség, gyenge minőségű, silány, vacak, hitvány,
         olcsó vacak, bóvli, hibás, hibásan, gyártási hiba, nem működik, nem működött, nem kapcsol be, elromlott,
-        tönkrement, pár nap után, nem felel meg a leírásnak, nem olyan, mint a képen, túl kicsi, túl
-        nagy, hamis, hamisítvány, kifakult, összement, szétjött, lötyög`,
+        tönkrement, nem felel meg a leírásnak, nem olyan mint a képen, túl kicsi, túl nagy, hamis, hamisítvány,
+        kifakult, összement, szétjött, lötyög`,
     },
     price_value: {
       label: 'Ár-érték arány',
       terms: list`ár, ára, árak, árat, áron, költség, költségek, szállítási költség, szállítási díj, díj,
-        ár-érték arány, ár-érték, kedvezmény, akció, kupon, kuponkód, pénz, forint, ft`,
+        ár-érték arány, ár-érték, kedvezmény, akció, ~pénz, ~forint, ~ft`,
       positive: list`olcsó, olcsón, kedvező, kedvező ár, kedvező áron, jó ár, jó áron, jó ár-érték arány,
         megfizethető, baráti ár, megéri, megérte, ingyenes szállítás, ingyen, akciós`,
       negative: list`drága, drágán, túl drága, túlárazott, túl magas ár, magas ár, nem éri meg, nem érte
@@ -100,25 +102,26 @@ export const hu: LanguagePack = {
     },
     website_checkout: {
       label: 'Weboldal és vásárlás',
-      terms: list`weboldal, honlap, oldal, webshop, webáruház, applikáció, app, alkalmazás, kosár, kosárba,
-        pénztár, rendelési folyamat, rendelés leadása, megrendelés, rendelni, megrendelni, fiók, bejelentkezés,
-        belépés, jelszó, regisztráció, keresés, kereső, szűrő, szűrés, kuponkód, menü, felület, navigáció`,
+      terms: list`weboldal, honlap, webshop, webáruház, applikáció, app, alkalmazás, kosár, kosárba, pénztár,
+        rendelési folyamat, rendelés leadása, fiók, bejelentkezés, belépés, jelszó, regisztráció, kereső, szűrő,
+        szűrés, kupon, kuponkód, menü, felület, navigáció, ~oldal, ~oldalon, ~rendszer, ~keresés, ~rendelni,
+        ~megrendelni, ~rendelés, ~megrendelés`,
       positive: list`felhasználóbarát, átlátható, áttekinthető, könnyen kezelhető, egyszerű rendelés, könnyű
         rendelni, könnyen rendeltem, gyorsan rendeltem, gyors rendelés, egyszerűen rendeltem, logikus`,
       negative: list`hibaüzenet, lefagyott, lefagy, összeomlott, nem tölt be, nem töltött be, nem működött az
-        oldal, nehézkes, átláthatatlan, bonyolult, kidobott, nem lehetett rendelni, nem tudtam rendelni, nem
-        találtam, bug`,
+        oldal, nehézkes, átláthatatlan, bonyolult, kidobott, kidob, nem lehetett rendelni, nem tudtam rendelni,
+        nem találtam, nem fogadta el, bug`,
     },
     payment: {
       label: 'Fizetés',
-      terms: list`fizetés, fizetni, fizettem, kifizettem, fizetési mód, bankkártya, kártya, kártyával,
-        hitelkártya, paypal, utánvét, utánvéttel, számla, számlát, átutalás, terhelés, levonták, levonás,
-        tranzakció, simplepay, apple pay, google pay, részletfizetés`,
+      terms: list`fizetés, fizetni, fizettem, kifizettem, fizetési mód, bankkártya, kárty*, hitelkártya, paypal,
+        utánvét, utánvéttel, számla, számlát, átutalás, terhelés, levonták, vonták le, levonás, tranzakció,
+        simplepay, apple pay, google pay, részletfizetés`,
       positive: list`egyszerű fizetés, könnyű fizetés, biztonságos fizetés, gyors fizetés, gond nélkül
         fizettem`,
-      negative: list`kétszer levonták, kétszer terhelték, dupla terhelés, duplán levonták, sikertelen fizetés,
-        elutasított, elutasították, elutasítva, a fizetés nem ment át, nem ment át, többet vontak le, hibás
-        számla, rossz számla`,
+      negative: list`kétszer levonták, kétszer vonták le, kétszer terhelték, dupla terhelés, duplán levonták,
+        sikertelen fizetés, elutasított, elutasították, elutasítva, a fizetés nem ment át, nem ment át, többet
+        vontak le, hibás számla, rossz számla`,
     },
     stock_availability: {
       label: 'Készlet és elérhetőség',
@@ -155,7 +158,7 @@ export const hu: LanguagePack = {
         munkatársa, kolléga, kollégája, kolléganő, operátor, tanácsadó, csapat, személyzet, chat, hölgy, úr,
         telefonos ügyfélszolgálat, ügyfélszolgálaton`,
       positive: list`segítőkész, segítőkészek, nagyon segítőkész, türelmes, türelmesen, kompetens, hozzáértő,
-        szakértő, megértő, empatikus, rugalmas, profi, készséges, kedvesen, segített, segítettek, maximálisan
+        szakértő, megértő, empatikus, rugalmas, profi, készséges, segített, segítettek, maximálisan
         segített`,
       negative: list`udvariatlan, bunkó, goromba, modortalan, arrogáns, lekezelő, inkompetens, hozzá nem értő,
         nem segített, nem segítettek, nem tudott segíteni, letette a telefont, lerázott, leráztak, érdektelen,
@@ -163,17 +166,19 @@ export const hu: LanguagePack = {
     },
     waiting_time: {
       label: 'Várakozási idő',
-      terms: list`várakozás, várakozási idő, várni, vártam, várakoztam, várakoztatás, várólista,
-        válaszidő, reakcióidő, visszahívás, visszahívtak, tartásban`,
-      positive: list`gyors válasz, gyorsan válaszoltak, gyorsan reagáltak, azonnal válaszoltak, percek alatt, pár percen belül, várakozás nélkül, nem kellett várni, gyors reakció`,
+      terms: list`várakozás, várakozási idő, várakoztam, várakoztatás, várólista, válaszidő, reakcióidő,
+        visszahívás, visszahívtak, tartásban, ~várni, ~vártam, ~várok, ~válasz, ~választ, ~válaszoltak,
+        ~felvette, ~percet, ~perc, ~órát, ~órán belül, ~nap, ~hét`,
+      positive: list`gyors válasz, gyorsan válaszoltak, gyorsan reagáltak, azonnal válaszoltak, ~percek alatt,
+        ~pár percen belül, várakozás nélkül, nem kellett várni, gyors reakció`,
       negative: list`sokat vártam, sokáig vártam, hosszú várakozás, sokat kellett várni, órákig, napokig
         vártam, percekig, félórát, fél órát, egy órát vártam, lassú válasz, lassan válaszoltak, nem lehetett
-        elérni, elérhetetlen, nem vették fel, foglalt volt, örökkévalóság`,
+        elérni, elérhetetlen, nem vették fel, foglalt volt, örökkévalóság, ~egy hét után`,
     },
     issue_resolution: {
       label: 'Probléma megoldása',
       terms: list`megoldás, megoldani, megoldást, rendezés, rendezni`,
-      positive: list`megoldották, megoldódott, megoldva, sikerült megoldani, rendezték, rendeződött, elintézték,
+      positive: list`megoldották, megoldotta, megoldódott, megoldva, sikerült megoldani, rendezték, rendeződött, elintézték,
         elintézve, elhárították, orvosolták, megjavították, első hívásra, azonnal megoldották, gyorsan
         megoldották`,
       negative: list`nem oldották meg, nincs megoldva, nem oldódott meg, megoldatlan, azóta sem oldották meg,
@@ -186,11 +191,12 @@ export const hu: LanguagePack = {
       terms: list`kommunikáció, tájékoztatás, tájékoztattak, információ, infó, értesítés, értesítést,
         értesítettek, email, e-mail, levél, sms, üzenet, nyomkövetés, nyomkövetési szám, követés,
         csomagkövetés, státusz, visszaigazolás, frissítés`,
-      positive: list`folyamatos tájékoztatás, folyamatosan tájékoztattak, jó tájékoztatás, pontos tájékoztatás,
+      positive: list`folyamatos tájékoztatás, folyamatosan tájékoztattak, elmagyarázta, elmagyarázott,
+        érthetően, jó tájékoztatás, pontos tájékoztatás,
         pontos információ, jó kommunikáció, világos kommunikáció, érthetően elmagyarázták, mindenről
         értesítettek, átlátható, pontos nyomkövetés`,
       negative: list`semmi tájékoztatás, nem tájékoztattak, nem kaptam tájékoztatást, nem kaptam értesítést,
-        semmilyen értesítés, nem értesítettek, senki nem szólt, nem szóltak, nem jeleztek, semmi információ,
+        semmilyen értesítés, nem értesítettek, nem válaszoltak, sablonlevél, sablon, senki nem szólt, nem szóltak, nem jeleztek, semmi információ,
         nincs információ, nem válaszoltak, nem kaptam választ, válasz nélkül, nem működött a nyomkövetés, nem
         frissült, nincs visszaigazolás, ellentmondó információ, sablonválasz, automatikus válasz`,
     },

@@ -15,12 +15,13 @@ export const nl: LanguagePack = {
     positive: list`goed, goede, prima, bevalt, beviel, fijn, fijne, tevreden, blij, vriendelijk, aardig, beleefd, snel,
       makkelijk, gemakkelijk, eenvoudig, soepel, vlot, betrouwbaar, aanrader, aan te raden, raad aan, aanbevelen,
       top, leuk, mooi, netjes, keurig, behulpzaam, professioneel, correct, geen problemen, zonder problemen,
-      zeker weer, kom zeker terug, bedankt voor, compliment, complimenten, dik in orde, helemaal goed, klasse`,
+      zeker weer, kom zeker terug, bedankt voor, compliment, complimenten, dik in orde, helemaal goed, klasse,
+      netjes, geregeld, super geregeld, top geregeld`,
     negative: list`slecht, slechte, teleurgesteld, teleurstellend, teleurstelling, ontevreden, boos, kwaad,
       geïrriteerd, irritant, gefrustreerd, frustrerend, probleem, problemen, moeilijk, ingewikkeld, omslachtig,
       fout, fouten, vergissing, traag, laat, kapot, beschadigd, onvriendelijk, onbeleefd, onbeschoft, klacht,
       klachten, jammer, helaas, waardeloos, zonde, genegeerd, gelogen, leugen, onprofessioneel,
-      incompetent, balen, baal, gedoe, gezeur, rommel, onzin, chaos`,
+      incompetent, balen, baal, gedoe, gezeur, rommel, onzin, chaos, zonde, kortaf`,
     strongPositive: list`uitstekend, perfect, perfecte, fantastisch, geweldig, geweldige, super tevreden, zeer
       tevreden, heel erg tevreden, voortreffelijk, top service, een aanrader, echt een aanrader, subliem,
       fenomenaal, uitmuntend`,
@@ -33,13 +34,16 @@ export const nl: LanguagePack = {
   themes: {
     delivery_speed: {
       label: 'Leversnelheid',
-      terms: list`levering, leveringen, geleverd, leveren, levertijd, levertijden, bezorging, bezorgd,
-        bezorgen, bezorgtijd, bezorg*, lever*, verzending, verzonden, verstuurd`,
-      positive: list`snel, snelle, vlot, razendsnel, bliksemsnel, op tijd, op de afgesproken dag, binnen een
-        dag, volgende dag, de volgende dag, eerder dan verwacht, binnen 24 uur, supersnel, direct geleverd`,
-      negative: list`laat, te laat, vertraging, vertraagd, traag, langzaam, duurde lang, duurde te lang,
+      terms: list`levering, leveringen, geleverd, leveren, levertijd, levertijden, bezorging, bezorgen,
+        bezorgtijd, bezorg*, lever*, verzending, ~bezorgd, ~verzonden, ~verstuurd, ~pakket, ~pakketje,
+        ~bestelling, ~kwam, ~aangekomen, ~ontvangen, ~in huis`,
+      positive: list`~snel, ~snelle, ~vlot, razendsnel, bliksemsnel, op tijd, op de afgesproken dag, binnen een
+        dag, volgende dag, de volgende dag, eerder dan verwacht, eerder dan beloofd, binnen 24 uur, ~supersnel,
+        direct geleverd`,
+      negative: list`laat, te laat, vertraging, vertraagd, ~traag, ~langzaam, duurde lang, duurde te lang,
         duurde eeuwen, nooit aangekomen, niet aangekomen, nog steeds niet, nog niet ontvangen, nooit ontvangen,
-        niet geleverd, nooit geleverd, weken, dagen te laat, uitgesteld`,
+        niet ontvangen, niks ontvangen, niets ontvangen, niet geleverd, nooit geleverd, later dan beloofd,
+        later dan verwacht, ~weken, ~dagen, dagen te laat, uitgesteld`,
     },
     damaged_item: {
       label: 'Beschadigd artikel',
@@ -62,45 +66,46 @@ export const nl: LanguagePack = {
     },
     order_accuracy: {
       label: 'Verkeerde of ontbrekende artikelen',
-      terms: list`verkeerd artikel, verkeerde artikel, verkeerde maat, verkeerde kleur, verkeerd product,
-        verkeerde product, verkeerde bestelling`,
+      terms: list`~bestelling, ~besteld, ~artikel`,
       positive: list`compleet, volledig, alles was er, alles zat erin, niets ontbrak, juiste artikel, juiste
         maat, zoals besteld, klopte helemaal`,
-      negative: list`verkeerd, verkeerde, ontbrak, ontbreekt, ontbreken, ontbrekend, ontbrekende, mist, miste,
-        misten, niet compleet, onvolledig, incompleet, niet wat ik besteld had, niet besteld, ander artikel,
-        ander product, verwisseld, door elkaar, maar de helft, deellevering`,
+      negative: list`verkeerd artikel, verkeerde artikel, verkeerde maat, verkeerde kleur, verkeerd product,
+        verkeerde product, verkeerde bestelling, verkeerd, verkeerde, ontbrak, ontbreekt, ontbreken, ontbrekend,
+        ontbrekende, mist, miste, misten, niet compleet, onvolledig, incompleet, niet wat ik besteld had, niet
+        besteld, ander artikel, ander product, verwisseld, door elkaar, maar de helft, deellevering`,
     },
     product_quality: {
       label: 'Productkwaliteit',
-      terms: list`kwaliteit, product, producten, materiaal, stof, afwerking, pasvorm, maat, batterij, accu,
-        smaak, duurzaamheid, ontwerp`,
+      terms: list`kwaliteit, materiaal, stof, afwerking, pasvorm, batterij, accu, smaak, duurzaamheid, ontwerp,
+        ~product, ~producten, ~maat, ~werkt`,
       positive: list`goede kwaliteit, prima kwaliteit, topkwaliteit, hoge kwaliteit, mooie kwaliteit, degelijk,
-        stevig, goed gemaakt, mooi afgewerkt, werkt, werkt perfect, werkt prima, werkt goed, past perfect,
-        valt normaal, zoals beschreven, zoals op de foto, gaat lang mee, goed product, mooi product`,
-      negative: list`slechte kwaliteit, matige kwaliteit, lage kwaliteit, goedkoop, goedkope, prullaria, defect,
-        defecte, werkt niet, doet het niet, kapot gegaan, ging kapot, na een week kapot, niet zoals
-        beschreven, niet zoals op de foto, valt klein, valt groot, te klein, te groot, nep, namaak, verkleurd,
-        gekrompen, wiebelig, gammel, rammelt`,
+        stevig, goed gemaakt, mooi afgewerkt, werkt perfect, werkt prima, werkt goed, past perfect, valt
+        normaal, zoals beschreven, zoals op de foto, gaat lang mee, goed product, mooi product`,
+      negative: list`slechte kwaliteit, matige kwaliteit, lage kwaliteit, prullaria, defect, defecte, werkt niet,
+        doet het niet, kapot gegaan, ging kapot, na een week kapot, niet zoals beschreven, niet zoals op de foto,
+        valt klein, valt groot, te klein, te groot, nep, namaak, verkleurd, gekrompen, wiebelig, gammel,
+        rammelt`,
     },
     price_value: {
       label: 'Prijs en waarde',
       terms: list`prijs, prijzen, kosten, verzendkosten, bezorgkosten, prijs-kwaliteit, prijs-kwaliteitverhouding,
-        korting, aanbieding, actie, kortingscode, geld, euro`,
-      positive: list`goedkoop, voordelig, betaalbaar, scherpe prijs, scherp geprijsd, goede prijs, nette prijs,
-        redelijke prijs, prima prijs, koopje, waar voor je geld, zeker de moeite waard, gratis verzending,
-        gratis verzonden, gratis`,
+        korting, aanbieding, actie, ~geld, ~euro`,
+      positive: list`~goedkoop, voordelig, betaalbaar, scherpe prijs, scherpe prijzen, scherp geprijsd, goede
+        prijs, nette prijs, redelijke prijs, prima prijs, koopje, waar voor je geld, het waard, de moeite waard,
+        zeker de moeite waard, gratis verzending, gratis verzonden, gratis`,
       negative: list`duur, te duur, veel te duur, prijzig, overdreven duur, afzetterij, niet de moeite waard,
-        verborgen kosten, extra kosten, bijbetalen, prijs verhoogd`,
+        verborgen kosten, extra kosten, bijbetalen, prijs verhoogd, te hoog, veel te hoog`,
     },
     website_checkout: {
       label: 'Website en bestelproces',
-      terms: list`website, webshop, site, app, bestelproces, bestellen, besteld via, winkelwagen, winkelmand,
-        afrekenen, kassa, checkout, account, inloggen, wachtwoord, registreren, zoekfunctie, zoeken, filters,
-        kortingscode, menu, pagina, navigatie`,
+      terms: list`website, webshop, app, bestelproces, winkelwagen, winkelmand, afrekenen, kassa, checkout,
+        inloggen, wachtwoord, registreren, zoekfunctie, filters, kortingscode, menu, navigatie, ~site, ~pagina,
+        ~account, ~zoeken, ~bestellen, ~besteld via`,
       positive: list`gebruiksvriendelijk, overzichtelijk, makkelijk te bestellen, makkelijk besteld, eenvoudig
-        besteld, snel besteld, intuïtief, duidelijke website, fijne website, fijne app`,
-      negative: list`foutmelding, crasht, crashte, vastgelopen, loopt vast, hangt, laadt niet, werkte niet,
-        onoverzichtelijk, omslachtig, ingewikkeld, storing, bug, uitgelogd, kon niet afrekenen, kon niet
+        besteld, snel besteld, intuïtief, duidelijke website, fijne website, fijne app, ~makkelijk, ~heel
+        makkelijk`,
+      negative: list`foutmelding, crasht, crashte, vastgelopen, loopt vast, liep vast, hangt, laadt niet, werkte
+        niet, onoverzichtelijk, omslachtig, ingewikkeld, storing, bug, uitgelogd, kon niet afrekenen, kon niet
         bestellen, niet te vinden`,
     },
     payment: {
@@ -114,11 +119,11 @@ export const nl: LanguagePack = {
     },
     stock_availability: {
       label: 'Voorraad en beschikbaarheid',
-      terms: list`voorraad, beschikbaarheid, beschikbaar, leverbaar, uitverkocht, op voorraad, niet op
-        voorraad, bijbestellen, backorder, nabestelling`,
+      terms: list`voorraad, beschikbaarheid, beschikbaar, uitverkocht, op voorraad, niet op voorraad,
+        bijbestellen, backorder, nabestelling`,
       positive: list`op voorraad, direct leverbaar, direct beschikbaar, weer op voorraad, weer leverbaar`,
       negative: list`uitverkocht, niet op voorraad, niet beschikbaar, niet leverbaar, niet meer leverbaar,
-        niet meer beschikbaar, geen voorraad, in backorder, geannuleerd wegens voorraad, stond op voorraad`,
+        niet meer beschikbaar, geen voorraad, in backorder, geannuleerd wegens voorraad`,
     },
     returns_refunds: {
       label: 'Retouren en terugbetaling',
@@ -156,12 +161,14 @@ export const nl: LanguagePack = {
     },
     waiting_time: {
       label: 'Wachttijd',
-      terms: list`wachttijd, wachten, gewacht, wachtrij, in de wacht, reactietijd, terugbellen, teruggebeld`,
+      terms: list`wachttijd, wachtrij, in de wacht, reactietijd, terugbellen, teruggebeld, ~wachten, ~gewacht,
+        ~antwoord, ~reactie, ~gereageerd, ~minuten, ~uur, ~dagen, ~week`,
       positive: list`snel antwoord, snelle reactie, snel gereageerd, direct geholpen, meteen geholpen, direct
-        antwoord, binnen een uur, binnen een paar minuten, geen wachttijd, zonder wachttijd`,
+        antwoord, ~binnen een uur, ~binnen een paar minuten, geen wachttijd, zonder wachttijd`,
       negative: list`lange wachttijd, lang wachten, lang gewacht, uren gewacht, uur gewacht, dagen gewacht,
-        eeuwig wachten, in de wacht gezet, wachtrij, trage reactie, traag antwoord, slecht bereikbaar,
-        onbereikbaar, niet bereikbaar, duurde dagen`,
+        eeuwig wachten, in de wacht gezet, in de wacht gestaan, wachtrij, trage reactie, traag antwoord,
+        slecht bereikbaar, onbereikbaar, niet bereikbaar, duurde dagen, ~pas na een week, ~drie kwartier,
+        ~half uur`,
     },
     issue_resolution: {
       label: 'Probleem opgelost',
@@ -178,11 +185,12 @@ export const nl: LanguagePack = {
         notificatie, e-mail, email, mail, mailtje, sms, track en trace, track & trace, trackingcode,
         volgcode, status, update, updates, bevestiging, bevestigingsmail`,
       positive: list`goed op de hoogte gehouden, op de hoogte gehouden, goed geïnformeerd, netjes
-        geïnformeerd, duidelijke communicatie, goede communicatie, duidelijk uitgelegd, goed uitgelegd,
+        geïnformeerd, duidelijke communicatie, goede communicatie, duidelijk uitgelegd, goed uitgelegd, legde
+        alles uit, legde alles duidelijk uit, legde duidelijk uit,
         transparant, keurig bericht`,
       negative: list`geen informatie, geen info, geen bericht, geen enkel bericht, niet geïnformeerd, niet op
         de hoogte, niemand liet iets weten, niets laten weten, niks gehoord, niets gehoord, geen reactie,
-        geen antwoord, nooit gereageerd, geen update, geen melding, geen bevestiging, track en trace werkte
+        geen antwoord, nooit antwoord, nooit gereageerd, geen update, geen melding, geen bevestiging, track en trace werkte
         niet, track en trace klopte niet, tegenstrijdige informatie, standaardantwoord, automatisch antwoord`,
     },
   },
