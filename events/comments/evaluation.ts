@@ -17,6 +17,10 @@ import { LANGUAGES } from '../../shared/domain/model.ts';
  *   for facts, questions, lukewarm verdicts ("fine, nothing special") and evenly balanced praise and
  *   blame. A bare complaint ("one item was missing") is negative without any sentiment word.
  *
+ * Held-out discipline: the `tuning` comments were labelled first, then used to refine the word lists
+ * with general vocabulary; the `holdout` comments (new scenarios) were written and labelled after the
+ * lists were frozen, and measure how the analyser does on comments it was not shaped by.
+ *
  * Most scenarios exist in all eight languages, written idiomatically in each rather than translated
  * word for word, so per-language figures compare like with like; typos, missing accents, SMS
  * shorthand, e-mails and emoji are spread across languages.
@@ -31,6 +35,8 @@ const ThemeLabel = z
 
 export const LabelledComment = z.strictObject({
   id: z.string().regex(/^[a-z]{2}-\d{3}$/),
+  /** `tuning` comments refined the word lists; `holdout` ones were written after and never tuned on. */
+  split: z.enum(['tuning', 'holdout']),
   language: z.enum(LANGUAGES),
   touchpoint: z.enum(['purchase', 'delivery', 'ticket_closed']),
   sentiment: z.enum(['negative', 'neutral', 'positive']),
