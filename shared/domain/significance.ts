@@ -1,5 +1,16 @@
 import type { MetricDefinition } from './model.ts';
-import { DEFAULT_MIN_SAMPLE, type Interval, isDetractor, isPromoter, isSatisfied } from './scoring.ts';
+import {
+  DEFAULT_MIN_SAMPLE,
+  type Interval,
+  isDetractor,
+  isPromoter,
+  isSatisfied,
+  type MeanSummary,
+  meanSummary,
+} from './scoring.ts';
+
+export { type MeanSummary, meanSummary };
+
 import { regularizedBeta, regularizedGammaQ } from './special-functions.ts';
 
 /**
@@ -135,28 +146,6 @@ export function npsDifferenceTest(a: NpsCounts, b: NpsCounts, options: TestOptio
   const pValue = se > 0 ? normalTwoSidedP(difference / se) : degenerateP(difference);
   const min = options.minAnswers ?? DEFAULT_MIN_SAMPLE;
   return verdict(difference, se, pValue, Z975 * se, a.n >= min && b.n >= min);
-}
-
-/** Count, mean and sample variance (n - 1 denominator) of one group. */
-export interface MeanSummary {
-  n: number;
-  mean: number;
-  variance: number;
-}
-
-/** The summary of a score distribution (`value -> count`, as in `ScoreSummary.distribution`). */
-export function meanSummary(distribution: Readonly<Record<string, number>>): MeanSummary {
-  let n = 0;
-  let sum = 0;
-  for (const [v, c] of Object.entries(distribution)) {
-    n += c;
-    sum += c * Number(v);
-  }
-  if (!(n > 0)) throw new RangeError('meanSummary: no answers');
-  const mean = sum / n;
-  let squares = 0;
-  for (const [v, c] of Object.entries(distribution)) squares += c * (Number(v) - mean) ** 2;
-  return { n, mean, variance: n > 1 ? squares / (n - 1) : 0 };
 }
 
 /** Welch's t-test on two means, with the Welch-Satterthwaite degrees of freedom. */
