@@ -63,8 +63,8 @@ export interface TextEvaluationReport {
   splits: Record<'all' | 'tuning' | 'holdout', SplitFigures>;
   /** Theme F1 over all languages, per theme. */
   themes: Record<string, Counts & { f1: number }>;
-  /** Comments analysed per second on this machine, one core, default taxonomy. */
-  commentsPerSecond: number;
+  /** Comments analysed per second on this machine, one core (null when not measured). */
+  commentsPerSecond: number | null;
   misses: Miss[];
 }
 
@@ -150,10 +150,11 @@ function throughput(set: EvaluationSet, taxonomy: Taxonomy): number {
   return Math.round(analysed / ((performance.now() - started) / 1000));
 }
 
-/** Scores the analyser on the labelled set. */
+/** Scores the analyser on the labelled set; `measureSpeed: false` skips the one-second speed run. */
 export function runTextEvaluation(
   set: EvaluationSet = loadEvaluationSet(),
   taxonomy: Taxonomy = DEFAULT_TAXONOMY,
+  options: { measureSpeed?: boolean } = {},
 ): TextEvaluationReport {
   const scored = set.comments.map((c) => score(c, taxonomy));
   const split = (rows: Scored[]): SplitFigures => ({
@@ -198,7 +199,7 @@ export function runTextEvaluation(
       holdout: split(scored.filter((s) => s.comment.split === 'holdout')),
     },
     themes,
-    commentsPerSecond: throughput(set, taxonomy),
+    commentsPerSecond: options.measureSpeed === false ? null : throughput(set, taxonomy),
     misses,
   };
 }
@@ -243,7 +244,9 @@ export function textEvaluationMarkdown(report: TextEvaluationReport): string {
         `| ${id} | ${c.truePositives} | ${c.falsePositives} | ${c.falseNegatives} | ${c.f1.toFixed(3)} |`,
     ),
     '',
-    `Speed: ${report.commentsPerSecond.toLocaleString('en-US')} comments per second on one core (warm caches).`,
+    report.commentsPerSecond === null
+      ? ''
+      : `Speed: ${report.commentsPerSecond.toLocaleString('en-US')} comments per second on one core (warm caches).`,
     '',
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import raw from '../../touchpoints.config.json' with { type: 'json' };
 import { ConfigError } from '../errors.ts';
+import { resolveTaxonomy, type Taxonomy, ThemesConfigSchema } from './insight/taxonomy.ts';
 import { type SmsOverflow, smsOverflows } from './messages.ts';
 import {
   CHANNELS,
@@ -74,6 +75,8 @@ export interface TouchpointConfig {
   /** Provider send rates, messages (calls) per second. */
   rateLimits: Record<Channel, number>;
   touchpoints: Record<string, TouchpointRule>;
+  /** Comment themes: the shipped e-commerce taxonomy, extended or replaced by `themes` (docs/insight.md). */
+  themes: Taxonomy;
 }
 
 export const MIN_DELAY_MINUTES = 1;
@@ -302,6 +305,7 @@ const ConfigInput = z.strictObject({
       RuleInput,
     )
     .optional(),
+  themes: ThemesConfigSchema.optional(),
 });
 type ConfigInput = z.infer<typeof ConfigInput>;
 
@@ -357,6 +361,7 @@ function resolveConfig(input: ConfigInput): TouchpointConfig {
     touchpoints: Object.fromEntries(
       Object.entries(rules).map(([name, rule]) => [name, resolveRule(name, rule)]),
     ),
+    themes: resolveTaxonomy(input.themes),
   };
 }
 

@@ -124,7 +124,7 @@ type ThemeItem = z.infer<typeof ThemeItem>;
  */
 export const ThemesConfigSchema = z
   .strictObject({
-    mode: z.enum(['extend', 'replace']).optional(),
+    mode: z.enum(['extend', 'replace'], { error: 'must be "extend" or "replace"' }).optional(),
     items: z.record(
       z
         .string()
