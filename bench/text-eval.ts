@@ -221,7 +221,7 @@ export function textEvaluationMarkdown(report: TextEvaluationReport): string {
     failing(figures).length === 0
       ? 'Every language meets the goal.'
       : `Below the goal: ${failing(figures).join(', ')} (misses are listed in bench/report.text-eval.json).`;
-  const { all, holdout } = report.splits;
+  const { all, tuning, holdout } = report.splits;
   return [
     '## Comment analysis quality',
     '',
@@ -230,6 +230,12 @@ export function textEvaluationMarkdown(report: TextEvaluationReport): string {
     ...table(all),
     '',
     verdict(all),
+    '',
+    `Tuning part (${tuning.overall.comments} comments the word lists were refined on; these figures overstate quality on new text):`,
+    '',
+    ...table(tuning),
+    '',
+    verdict(tuning),
     '',
     `Held out (${holdout.overall.comments} comments written after the word lists were frozen, never tuned on; ${Math.round(holdout.overall.comments / LANGUAGES.length)} per language, so one comment moves a language's figures by several points):`,
     '',
