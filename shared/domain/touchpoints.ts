@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import raw from '../../touchpoints.config.json' with { type: 'json' };
 import { ConfigError } from '../errors.ts';
-import { resolveTaxonomy, type Taxonomy, ThemesConfigSchema } from './insight/taxonomy.ts';
+import { type ResolvedThemes, resolveThemes, ThemesConfigSchema } from './insight/taxonomy.ts';
 import { type SmsOverflow, smsOverflows } from './messages.ts';
 import {
   CHANNELS,
@@ -76,7 +76,7 @@ export interface TouchpointConfig {
   rateLimits: Record<Channel, number>;
   touchpoints: Record<string, TouchpointRule>;
   /** Comment themes: the shipped e-commerce taxonomy, extended or replaced by `themes` (docs/insight.md). */
-  themes: Taxonomy;
+  themes: ResolvedThemes;
 }
 
 export const MIN_DELAY_MINUTES = 1;
@@ -361,7 +361,7 @@ function resolveConfig(input: ConfigInput): TouchpointConfig {
     touchpoints: Object.fromEntries(
       Object.entries(rules).map(([name, rule]) => [name, resolveRule(name, rule)]),
     ),
-    themes: resolveTaxonomy(input.themes),
+    themes: resolveThemes(input.themes),
   };
 }
 

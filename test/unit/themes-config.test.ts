@@ -62,8 +62,9 @@ describe('the default taxonomy', () => {
 
 describe('themes in touchpoints.config.json', () => {
   it('uses the default taxonomy when there is no themes section (the shipped config)', () => {
-    expect(loadTouchpointConfig({ brand }).themes).toBe(DEFAULT_TAXONOMY);
-    expect(Object.keys(shippedConfig().themes)).toHaveLength(DEFAULT_THEME_IDS.length);
+    expect(loadTouchpointConfig({ brand }).themes).toEqual({ mode: 'replace', items: DEFAULT_TAXONOMY });
+    expect(loadTouchpointConfig({ brand }).themes.items).toBe(DEFAULT_TAXONOMY);
+    expect(Object.keys(shippedConfig().themes.items)).toHaveLength(DEFAULT_THEME_IDS.length);
   });
 
   it('extends: adds a theme, adds terms to a shipped one, removes one with null', () => {
@@ -77,11 +78,21 @@ describe('themes in touchpoints.config.json', () => {
         },
       },
     });
-    expect(config.themes.gift_wrap?.label).toEqual({ en: 'Gift wrap', de: 'Geschenkverpackung' });
-    expect(config.themes.courier?.terms.en).toContain('speedy parcels');
-    expect(config.themes.courier?.terms.en).toContain('courier');
-    expect(config.themes.payment).toBeUndefined();
-    expect(Object.keys(config.themes)).toHaveLength(DEFAULT_THEME_IDS.length);
+    expect(config.themes.items.gift_wrap?.label).toEqual({ en: 'Gift wrap', de: 'Geschenkverpackung' });
+    expect(config.themes.items.courier?.terms.en).toContain('speedy parcels');
+    expect(config.themes.items.courier?.terms.en).toContain('courier');
+    expect(config.themes.items.payment).toBeUndefined();
+    expect(Object.keys(config.themes.items)).toHaveLength(DEFAULT_THEME_IDS.length);
+  });
+
+  it('loads its own output again unchanged (a resolved config is valid input)', () => {
+    const once = loadTouchpointConfig({
+      brand,
+      themes: {
+        items: { gift_wrap: { label: { en: 'Gift wrap' }, terms: { en: ['gift wrap'] } }, payment: null },
+      },
+    });
+    expect(loadTouchpointConfig(structuredClone(once))).toEqual(once);
   });
 
   it('replaces: keeps only the given themes', () => {
@@ -89,7 +100,7 @@ describe('themes in touchpoints.config.json', () => {
       brand,
       themes: { mode: 'replace', items: { fit: { label: { en: 'Fit' }, negative: { en: ['too tight'] } } } },
     });
-    expect(Object.keys(config.themes)).toEqual(['fit']);
+    expect(Object.keys(config.themes.items)).toEqual(['fit']);
   });
 
   it.each([

@@ -223,7 +223,7 @@ function contribution(m: Match, negated: boolean): number {
 
 /**
  * Sentiment and themes of one comment. `taxonomy` defaults to the shipped e-commerce one; pass
- * `config.themes` to use an admin's. Spans index `text` as given (up to `MAX_ANALYSED_CHARS`).
+ * `config.themes.items` to use an admin's. Spans index `text` as given (up to `MAX_ANALYSED_CHARS`).
  */
 export function analyseComment(
   text: string,

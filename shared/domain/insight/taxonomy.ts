@@ -45,11 +45,14 @@ export const LANGUAGE_CUES = Object.fromEntries(LANGUAGES.map((lang) => [lang, P
   LanguagePack['cues']
 >;
 
+// A term listed twice in a language file is one term (and a resolved config loads again unchanged).
+const unique = (terms: readonly string[]) => [...new Set(terms)];
+
 function buildDefault(): Taxonomy {
   const byLanguage = <K extends 'terms' | 'positive' | 'negative'>(
     id: (typeof DEFAULT_THEME_IDS)[number],
     k: K,
-  ) => Object.fromEntries(LANGUAGES.map((lang) => [lang, PACKS[lang].themes[id][k] ?? []]));
+  ) => Object.fromEntries(LANGUAGES.map((lang) => [lang, unique(PACKS[lang].themes[id][k] ?? [])]));
   return Object.fromEntries(
     DEFAULT_THEME_IDS.map((id) => [
       id,
@@ -180,7 +183,7 @@ export type ThemesConfig = z.infer<typeof ThemesConfigSchema>;
 
 const mergeTerms = (base: LanguageTerms, extra: ThemeItem['terms']): LanguageTerms =>
   Object.fromEntries(
-    LANGUAGES.map((lang) => [lang, [...new Set([...(base[lang] ?? []), ...(extra?.[lang] ?? [])])]]),
+    LANGUAGES.map((lang) => [lang, unique([...(base[lang] ?? []), ...(extra?.[lang] ?? [])])]),
   );
 
 const toDefinition = (item: ThemeItem, base?: ThemeDefinition): ThemeDefinition => ({
@@ -189,6 +192,22 @@ const toDefinition = (item: ThemeItem, base?: ThemeDefinition): ThemeDefinition 
   positive: mergeTerms(base?.positive ?? {}, item.positive),
   negative: mergeTerms(base?.negative ?? {}, item.negative),
 });
+
+/**
+ * The themes of a loaded config, in a form that loads again unchanged: `mode: "replace"` with every
+ * theme spelt out (a resolved config is valid config input). Analyse with `config.themes.items`.
+ */
+export interface ResolvedThemes {
+  mode: 'replace';
+  items: Taxonomy;
+}
+
+const SHIPPED_THEMES: ResolvedThemes = Object.freeze({ mode: 'replace', items: DEFAULT_TAXONOMY });
+
+/** The `themes` of a config: the section resolved against the shipped taxonomy. */
+export function resolveThemes(section: ThemesConfig | undefined): ResolvedThemes {
+  return section ? { mode: 'replace', items: resolveTaxonomy(section) } : SHIPPED_THEMES;
+}
 
 /** The taxonomy a validated `themes` section describes; the shipped one when there is none. */
 export function resolveTaxonomy(section: ThemesConfig | undefined): Taxonomy {
