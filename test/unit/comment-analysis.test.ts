@@ -37,6 +37,15 @@ describe('analyseComment: negation is not the theme negative form', () => {
     expect(themesOf('No llegó nada roto', 'es').damaged_item).toBe('positive');
   });
 
+  it('does not flip a negative phrase that holds its own negator ("никто ничего не сообщил")', () => {
+    expect(themesOf('Никто ничего не сообщил.', 'ru').communication).toBe('negative');
+  });
+
+  it('reads a negated damage noun as the positive form ("aucun dégât", "sin ningún desperfecto")', () => {
+    expect(themesOf('Aucun dégât cette fois-ci.', 'fr').damaged_item).toBe('positive');
+    expect(analyseComment('Esta vez sin ningún desperfecto.', 'es').sentiment).toBe('positive');
+  });
+
   it('lets Hungarian "nélkül" (without) negate the word before it', () => {
     expect(themesOf('Sérülés nélkül érkezett meg.', 'hu').damaged_item).toBe('positive');
   });
@@ -87,6 +96,11 @@ describe('analyseComment: matching', () => {
     expect(themesOf('It was delivered on time', 'en').delivery_speed).toBe('positive');
     // "price" inside "priceless" is not a price: stems differ.
     expect(themesOf('The look on her face was priceless', 'en').price_value).toBeUndefined();
+  });
+
+  it('lets one extra word stand inside a phrase, never punctuation ("charged me twice")', () => {
+    expect(themesOf('They charged me twice for one order', 'en').payment).toBe('negative');
+    expect(themesOf('They charged me, twice', 'en').payment).not.toBe('negative');
   });
 
   it('folds accents where safe ("abime" finds "abîmé", "envio rapido" finds "envío rápido")', () => {

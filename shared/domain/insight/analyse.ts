@@ -167,8 +167,11 @@ function negations(
     ),
   );
   const content = phrases.filter((p) => !yielding.has(p));
-  // "Unfortunately" opens a clause as a "but"-word: it is not what a following "not" negates.
-  const targets = content.filter((m) => !contrastStarts.has(m.start));
+  // "Unfortunately" opens a clause as a "but"-word: it is not what a following "not" negates. A phrase
+  // that holds its own negator ("не сообщил") is already negative: negative concord ("никто ничего
+  // не сообщил") does not flip it back.
+  const negatesItself = (p: Match) => cues.some((cue) => p.start <= cue.start && cue.end <= p.end);
+  const targets = content.filter((m) => !contrastStarts.has(m.start) && !negatesItself(m));
   const negated = new Set<Match>();
   for (const cue of cues) {
     const type = cue.role.type;
@@ -217,7 +220,7 @@ function contribution(m: Match, negated: boolean): number {
     return negated ? (role.weight > 0 ? -role.weight : -role.weight * 0.5) : role.weight;
   if (role.type !== 'theme') return 0;
   if (role.form === 'positive') return negated ? -1 : 1;
-  if (role.form === 'negative') return negated ? 0.5 : -1;
+  if (role.form === 'negative') return negated ? 1 : -1;
   return negated ? -1 : 0;
 }
 

@@ -160,15 +160,34 @@ export function findMatches(tokens: readonly Token[], lexicon: CompiledLexicon):
       ...lexicon.wildcards.filter((entry) => entry.patterns[0] && fits(entry.patterns[0], token)),
     ];
     for (const entry of candidates) {
-      const n = entry.patterns.length;
-      let ok = i + n <= tokens.length;
-      for (let j = 1; ok && j < n; j++) {
-        const next = tokens[i + j];
-        const pattern = entry.patterns[j];
-        ok = next !== undefined && pattern !== undefined && next.boundary === 'none' && fits(pattern, next);
-      }
-      if (ok) matches.push({ start: i, end: i + n, role: entry.role });
+      const end = phraseEnd(tokens, i, entry);
+      if (end !== undefined) matches.push({ start: i, end, role: entry.role });
     }
   });
   return matches;
+}
+
+/**
+ * Where a phrase starting at token `i` ends (exclusive), or undefined. One extra word may stand
+ * between two of its words ("charged me twice" for "charged twice", "no visible damage" for "no
+ * damage"); the phrase never crosses punctuation.
+ */
+function phraseEnd(tokens: readonly Token[], i: number, entry: Entry): number | undefined {
+  let at = i + 1;
+  let gapUsed = false;
+  for (let j = 1; j < entry.patterns.length; j++) {
+    const pattern = entry.patterns[j];
+    const next = tokens[at];
+    if (!pattern || !next || next.boundary !== 'none') return undefined;
+    if (fits(pattern, next)) {
+      at++;
+      continue;
+    }
+    const after = tokens[at + 1];
+    if (gapUsed || next.kind === 'emoji' || !after || after.boundary !== 'none' || !fits(pattern, after))
+      return undefined;
+    gapUsed = true;
+    at += 2;
+  }
+  return at;
 }

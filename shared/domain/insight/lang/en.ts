@@ -12,7 +12,8 @@ export const en: LanguagePack = {
     contrast: list`but, however, though, yet, except, unfortunately, sadly`,
     intensifiers: list`very, really, so, extremely, super, incredibly, totally, absolutely, completely, truly,
       highly, way too, quite, utterly`,
-    positive: list`gorgeous, stunning, beautiful, superb, pleasant, accurate, comfortable, convenient, effortless, spotless,
+    positive: list`order again, buy again, shop again, will be back, will come back,
+      gorgeous, stunning, beautiful, superb, pleasant, accurate, comfortable, convenient, effortless, spotless,
       sturdy, reliable, responsive, attentive, generous, honest, grateful, thankful, appreciate, kudos, neat, tidy,
       better than expected, no complaints, all good, enjoyable, satisfying, wonderful, charming, fabulous, marvellous,
       terrific, splendid, ideal, handy, useful, trustworthy, welcoming, cheerful, caring, considerate, well organised,
@@ -59,10 +60,11 @@ export const en: LanguagePack = {
     },
     damaged_item: {
       label: 'Damaged item',
-      terms: list`condition, damage`,
+      terms: list`condition`,
       positive: list`intact, undamaged, in one piece, perfect condition, good condition, mint condition,
         arrived safely, safe and sound, no damage, unscathed`,
-      negative: list`damaged, broken, broke, smashed, shattered, cracked, crack, dented, dent, scratched,
+      negative: list`damage, damages,
+        damaged, broken, broke, smashed, shattered, cracked, crack, dented, dent, scratched,
         scratch, scratches, torn, ripped, bent, crushed, leaking, leaked, spilled, chipped, snapped, shattered`,
     },
     packaging: {

@@ -13,7 +13,8 @@ export const es: LanguagePack = {
       por desgracia, eso sí, en cambio, no obstante`,
     intensifiers: list`muy, muy muy, super, súper, realmente, bastante, demasiado, totalmente, súper,
       extremadamente, increíblemente, tan, re, mega, sumamente`,
-    positive: list`precioso, preciosa, bonito, bonita, maravilloso, maravillosa, estupendo, cómodo, cómoda, práctico, práctica,
+    positive: list`volveré a pedir, volveré a comprar, repetiré, volveré,
+      precioso, preciosa, bonito, bonita, maravilloso, maravillosa, estupendo, cómodo, cómoda, práctico, práctica,
       cuidado, cuidadoso, cuidadosa, eficaz, agradecido, agradecida, resistente, sólido, sólida, de calidad,
       sin complicaciones, me encanta, me gusta, una maravilla, de lujo,
       bien, bueno, buena, gusta, gustó, encanta, encantó, contento, contenta, satisfecho, satisfecha, feliz, encantado,
@@ -56,10 +57,11 @@ export const es: LanguagePack = {
     },
     damaged_item: {
       label: 'Artículo dañado',
-      terms: list`estado, daño, daños, desperfecto, desperfectos`,
+      terms: list`estado`,
       positive: list`intacto, intacta, en perfecto estado, perfecto estado, en buen estado, buen estado,
         sin daños, sin un rasguño, sin golpes, impecable`,
-      negative: list`roto, rota, rotos, rotas, dañado, dañada, dañados, estropeado, estropeada, golpeado,
+      negative: list`daño, daños, desperfecto, desperfectos,
+        roto, rota, rotos, rotas, dañado, dañada, dañados, estropeado, estropeada, golpeado,
         golpeada, golpe, abollado, abollada, rayado, rayada, arañazo, arañazos, agrietado, grieta, partido,
         partida, destrozado, destrozada, aplastado, derramado, chafado, desconchado, hecho pedazos, rajado`,
     },
@@ -70,7 +72,7 @@ export const es: LanguagePack = {
       positive: list`bien embalado, bien embalada, bien empaquetado, bien protegido, bien protegida, muy bien
         embalado, embalaje cuidado, bien envuelto, ecológico, reciclable, sin plástico`,
       negative: list`mal embalado, mal embalada, mal empaquetado, mal protegido, caja rota, caja dañada,
-        caja aplastada, paquete roto, paquete abierto, demasiado plástico, caja enorme, sin protección, sin
+        caja aplastada, demasiado plástico, caja enorme, sin protección, sin
         relleno, mojado, mojada, empapado, abierto, rasgado`,
     },
     order_accuracy: {

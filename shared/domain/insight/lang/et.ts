@@ -15,7 +15,8 @@ export const et: LanguagePack = {
     contrast: list`aga, kuid, ent, kahjuks, samas, siiski, ainult, välja arvatud, seevastu, küll aga`,
     intensifiers: list`väga, eriti, täiesti, tõesti, super, ülimalt, äärmiselt, päris, liiga, nii, absoluutselt,
       täitsa, kohutavalt, jube, meeletult`,
-    positive: list`imeilus, ilus, kaunis, praktiline, usaldusväärne, hoolikas, tähelepanelik, tõhus, täpne, täiuslik,
+    positive: list`tellin veel, tellin uuesti, tellin kindlasti veel, tulen tagasi, tulen veel,
+      imeilus, ilus, kaunis, praktiline, usaldusväärne, hoolikas, tähelepanelik, tõhus, täpne, täiuslik,
       fantastiline, õnnelik, tänulik, tugev, vastupidav, kvaliteetne, probleemivaba, lemmik,
       hea, head, hästi, =rahul, rahulolev, meeldis, meeldib, meeldiv, tore, lahe, kiire, kiiresti,
       lihtne, lihtsalt, mugav, mugavalt, sujuv, sujuvalt, sujus, sõbralik, sõbralikult, viisakas, viisakalt,
@@ -53,10 +54,11 @@ export const et: LanguagePack = {
     },
     damaged_item: {
       label: 'Kahjustatud toode',
-      terms: list`seisukord, seisukorras, kahjustus, kahjustused, vigastus, vigastused`,
+      terms: list`seisukord, seisukorras`,
       positive: list`=tervena, täiesti terve, vigastusteta, kahjustusteta, kahjustuseta,
         vigastuseta, heas seisukorras, laitmatus seisukorras, ideaalses seisukorras, puutumata, kriimustuseta`,
-      negative: list`katki, katkine, katkised, purunenud, puruks, purus, vigastatud, vigastada saanud, kahjustatud,
+      negative: list`kahjustus, kahjustused, vigastus, vigastused,
+        katki, katkine, katkised, purunenud, puruks, purus, vigastatud, vigastada saanud, kahjustatud,
         kahjustunud, mõlkis, mõlk, mõlgiga, kriimustatud, kriimustus, kriimud, kriimus, pragu, pragunenud,
         mõranenud, rebenenud, rebend, lekkis, lekkinud, kõver, kõverdunud, tükkideks, tükkis, lömmis`,
     },
@@ -169,7 +171,7 @@ export const et: LanguagePack = {
         reageerimisaeg, tagasihelistamine, helistati tagasi, ~ootasin, ~ootama, ~vastus, ~vastas, ~vastati,
         ~vastasid, ~minutit, ~tund, ~tunni, ~päeva, ~nädala`,
       positive: list`kiire vastus, vastati kiiresti, vastasid kiiresti, reageeriti kiiresti, reageerisid
-        kiiresti, kohe vastati, vastasid kohe, ~minutitega, ~paari minutiga, ~tunni aja jooksul, ootamata, ei
+        kiiresti, kohe vastati, vastasid kohe, =minutitega, paari minutiga, ~tunni aja jooksul, ootamata, ei
         pidanud ootama, kiire reageerimine, kiire reageerimisega`,
       negative: list`pikk ooteaeg, pikk ootamine, pidin kaua ootama, ootasin kaua, tunde ootasin, tund aega
         ootasin, päevi ootasin, päevade kaupa, aeglane vastus, vastati aeglaselt, ei saanud läbi, kätte ei

@@ -12,7 +12,8 @@ export const nl: LanguagePack = {
     contrast: list`maar, echter, helaas, toch, behalve, alleen jammer, jammer genoeg, daarentegen`,
     intensifiers: list`heel, zeer, erg, echt, super, enorm, ontzettend, hartstikke, vreselijk, totaal,
       absoluut, bijzonder, extreem, veel te, best wel`,
-    positive: list`prachtig, schitterend, mooi, prettig, handig, betrouwbaar, verzorgd, zorgvuldig, attent, hartelijk, efficiënt,
+    positive: list`bestel zeker weer, weer bestellen, kom zeker terug, zeker weer,
+      prachtig, schitterend, mooi, prettig, handig, betrouwbaar, verzorgd, zorgvuldig, attent, hartelijk, efficiënt,
       dankbaar, dank, complimenten, degelijk, stevig, kwalitatief, eenvoudig, probleemloos, zonder gedoe,
       goed, goede, prima, bevalt, beviel, fijn, fijne, tevreden, blij, vriendelijk, aardig, beleefd, snel,
       makkelijk, gemakkelijk, eenvoudig, soepel, vlot, betrouwbaar, aanrader, aan te raden, raad aan, aanbevelen,
@@ -52,10 +53,11 @@ export const nl: LanguagePack = {
     },
     damaged_item: {
       label: 'Beschadigd artikel',
-      terms: list`staat, schade, *schade`,
+      terms: list`staat`,
       positive: list`onbeschadigd, heel aangekomen, kwam heel aan, intact, in perfecte staat, in goede staat, perfecte staat, zonder
         schade, zonder krassen, ongeschonden`,
-      negative: list`beschadigd, beschadigde, kapot, kapotte, gebroken, gebarsten, barst, barsten, stuk,
+      negative: list`schade, *schade,
+        beschadigd, beschadigde, kapot, kapotte, gebroken, gebarsten, barst, barsten, stuk,
         kras, krassen, gekrast, deuk, deuken, gedeukt, verbogen, gescheurd, scheur, gelekt, lekt, lekte,
         verbrijzeld, in stukken, geplet`,
     },
