@@ -7,15 +7,17 @@ import { type Token, tokenize } from './text.ts';
  * Comment analysis: sentiment and themes of one free-text comment, from word lists alone
  * (deterministic, no model, no network). How it reads a comment:
  *
- * 1. Tokens get a stem key; taxonomy terms, sentiment words and cue words are found as phrases.
- *    A phrase inside a longer one gives way to it ("box was damaged" is packaging, not a damaged item;
- *    "no problem" is not "problem").
+ * 1. Tokens get a stem key; taxonomy terms, sentiment words and cue words are found as phrases
+ *    (one extra word may stand inside a phrase). A phrase inside a longer one gives way to it ("box
+ *    was damaged" is packaging, not a damaged item; "no problem" is not "problem"); a "~" term needs
+ *    another term of its theme in the sentence.
  * 2. Clauses end at punctuation and at "but"-words; after a "but" a clause weighs 1.5, before it 0.5.
  * 3. A negator ("not", "nicht", "nem", "не" ...) negates the nearest phrase within three words in
  *    its clause, and the phrases directly joined to it ("didn't arrive on time"). Negation is
- *    boolean, so negative concord ("ничего не сломано") is one negation. Negated positive words turn
- *    negative; negated negative words turn mildly positive ("not bad"); a negated theme form flips
- *    ("not damaged" is the damaged-item theme, positive).
+ *    boolean, so negative concord ("ничего не сломано") is one negation, and a phrase holding its own
+ *    negator ("не сообщил") is not negated again. Negated positive words turn negative; negated
+ *    negative words turn mildly positive ("not bad"); a negated theme form flips ("not damaged" is
+ *    the damaged-item theme, positive).
  * 4. Sentiment is the weighted sum of sentiment words, theme forms and emoji, cut at +-0.75.
  * 5. A theme topic word ("delivery") takes the sentiment of its clause, or of its sentence when the
  *    clause is flat; a negated topic ("no tracking") counts as negative.
@@ -224,37 +226,31 @@ function contribution(m: Match, negated: boolean): number {
   return negated ? -1 : 0;
 }
 
-/**
- * Sentiment and themes of one comment. `taxonomy` defaults to the shipped e-commerce one; pass
- * `config.themes.items` to use an admin's. Spans index `text` as given (up to `MAX_ANALYSED_CHARS`).
- */
-export function analyseComment(
-  text: string,
-  language: Language,
-  taxonomy: Taxonomy = DEFAULT_TAXONOMY,
-): CommentAnalysis {
-  const tokens = tokenize(text, language);
-  const matches = findMatches(tokens, lexiconFor(taxonomy, language));
-  const all = matches.filter(isContent);
-  const contrastStarts = new Set(matches.filter((m) => m.role.type === 'contrast').map((m) => m.start));
-  const { clause, sentenceOf, weight } = layout(tokens, contrastStarts);
-  const kept = all.filter((m) => !all.some((other) => inside(m, other)));
-  const phrases = kept.filter((m) => hasContext(m, kept, (i) => sentenceOf[clause[i] ?? 0]));
-  const { content, negated } = negations(matches, phrases, clause);
+interface Scores {
+  /** The comment's weighted sentiment sum. */
+  total: number;
+  /** Unweighted sums per clause and per sentence, for the polarity of topic words. */
+  clause: Map<number, number>;
+  sentence: Map<number, number>;
+}
 
-  const intensified = new Set<Match>();
-  for (const cue of matches) {
-    if (cue.role.type !== 'intensifier') continue;
-    const target = content
-      .filter((m) => m.start >= cue.end && m.start < cue.end + 2 && clause[m.start] === clause[cue.start])
-      .sort((a, b) => a.start - b.start)[0];
-    if (target) intensified.add(target);
-  }
-
-  // Each token speaks once: longer phrases first, so "not happy" counts and its "happy" does not.
+/** Sums the sentiment of phrases and emoji; each token speaks once, longer phrases first. */
+function score(
+  tokens: readonly Token[],
+  content: Match[],
+  negated: Set<Match>,
+  intensified: Set<Match>,
+  l: Layout,
+): Scores {
   const used = new Set<number>();
   const clauseScore = new Map<number, number>();
-  let score = 0;
+  let total = 0;
+  const addAt = (tokenIndex: number, raw: number) => {
+    const c = l.clause[tokenIndex] ?? 0;
+    clauseScore.set(c, (clauseScore.get(c) ?? 0) + raw);
+    total += raw * (l.weight[c] ?? 1);
+  };
+  // Longer phrases first, so "not happy" counts and its "happy" does not.
   const bySpan = [...content].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   for (const m of bySpan) {
     let overlap = false;
@@ -263,31 +259,36 @@ export function analyseComment(
     const raw = contribution(m, negated.has(m)) * (intensified.has(m) ? 1.5 : 1);
     if (raw === 0) continue;
     for (let i = m.start; i < m.end; i++) used.add(i);
-    const c = clause[m.start] ?? 0;
-    clauseScore.set(c, (clauseScore.get(c) ?? 0) + raw);
-    score += raw * (weight[c] ?? 1);
+    addAt(m.start, raw);
   }
   const seenEmoji = new Set<string>();
   tokens.forEach((token, i) => {
     if (token.kind !== 'emoji' || seenEmoji.has(token.text)) return;
     seenEmoji.add(token.text);
-    const raw = emojiWeight(token.text);
-    const c = clause[i] ?? 0;
-    clauseScore.set(c, (clauseScore.get(c) ?? 0) + raw);
-    score += raw * (weight[c] ?? 1);
+    addAt(i, emojiWeight(token.text));
   });
-
-  const sentenceScore = new Map<number, number>();
+  const sentence = new Map<number, number>();
   for (const [c, value] of clauseScore) {
-    const s = sentenceOf[c] ?? 0;
-    sentenceScore.set(s, (sentenceScore.get(s) ?? 0) + value);
+    const s = l.sentenceOf[c] ?? 0;
+    sentence.set(s, (sentence.get(s) ?? 0) + value);
   }
-  const topicPolarity = (tokenIndex: number): Polarity => {
-    const c = clause[tokenIndex] ?? 0;
-    const own = label(clauseScore.get(c) ?? 0, 0.5);
-    return own !== 'neutral' ? own : label(sentenceScore.get(sentenceOf[c] ?? 0) ?? 0, 0.5);
-  };
+  return { total, clause: clauseScore, sentence };
+}
 
+/** One hit per theme: every span, and the polarity the majority of its mentions have. */
+function themeHits(
+  tokens: readonly Token[],
+  content: Match[],
+  negated: Set<Match>,
+  scores: Scores,
+  l: Layout,
+): ThemeHit[] {
+  // A topic word takes its clause's sentiment, or its sentence's when the clause is flat.
+  const topicPolarity = (tokenIndex: number): Polarity => {
+    const c = l.clause[tokenIndex] ?? 0;
+    const own = label(scores.clause.get(c) ?? 0, 0.5);
+    return own !== 'neutral' ? own : label(scores.sentence.get(l.sentenceOf[c] ?? 0) ?? 0, 0.5);
+  };
   const hits = new Map<string, { positive: number; negative: number; spans: TextSpan[] }>();
   for (const m of content) {
     if (m.role.type !== 'theme') continue;
@@ -314,6 +315,38 @@ export function analyseComment(
       h.positive + h.negative === 0 ? 'neutral' : h.positive > h.negative ? 'positive' : 'negative';
     return { theme, polarity, spans: h.spans.sort((a, b) => a.start - b.start) };
   });
-  themes.sort((a, b) => (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0));
-  return { sentiment: label(score, CUT), score: Math.round(score * 100) / 100, themes };
+  return themes.sort((a, b) => (a.spans[0]?.start ?? 0) - (b.spans[0]?.start ?? 0));
+}
+
+/**
+ * Sentiment and themes of one comment. `taxonomy` defaults to the shipped e-commerce one; pass
+ * `config.themes.items` to use an admin's. Spans index `text` as given (up to `MAX_ANALYSED_CHARS`).
+ */
+export function analyseComment(
+  text: string,
+  language: Language,
+  taxonomy: Taxonomy = DEFAULT_TAXONOMY,
+): CommentAnalysis {
+  const tokens = tokenize(text, language);
+  const matches = findMatches(tokens, lexiconFor(taxonomy, language));
+  const all = matches.filter(isContent);
+  const contrastStarts = new Set(matches.filter((m) => m.role.type === 'contrast').map((m) => m.start));
+  const l = layout(tokens, contrastStarts);
+  const kept = all.filter((m) => !all.some((other) => inside(m, other)));
+  const phrases = kept.filter((m) => hasContext(m, kept, (i) => l.sentenceOf[l.clause[i] ?? 0]));
+  const { content, negated } = negations(matches, phrases, l.clause);
+  const intensified = new Set<Match>();
+  for (const cue of matches) {
+    if (cue.role.type !== 'intensifier') continue;
+    const target = content
+      .filter((m) => m.start >= cue.end && m.start < cue.end + 2 && l.clause[m.start] === l.clause[cue.start])
+      .sort((a, b) => a.start - b.start)[0];
+    if (target) intensified.add(target);
+  }
+  const scores = score(tokens, content, negated, intensified, l);
+  return {
+    sentiment: label(scores.total, CUT),
+    score: Math.round(scores.total * 100) / 100,
+    themes: themeHits(tokens, content, negated, scores, l),
+  };
 }
