@@ -23,6 +23,7 @@ describe('analyseComment: negation is not the theme negative form', () => {
     '%s: "%s" is damaged_item positive, "%s" negative',
     (lang, negated, plain) => {
       expect(themesOf(negated, lang).damaged_item).toBe('positive');
+      expect(analyseComment(negated, lang).sentiment).toBe('positive');
       expect(themesOf(plain, lang).damaged_item).toBe('negative');
       expect(analyseComment(plain, lang).sentiment).toBe('negative');
     },

@@ -250,8 +250,12 @@ function score(
     clauseScore.set(c, (clauseScore.get(c) ?? 0) + raw);
     total += raw * (l.weight[c] ?? 1);
   };
-  // Longer phrases first, so "not happy" counts and its "happy" does not.
-  const bySpan = [...content].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // Longer phrases first, so "not happy" counts and its "happy" does not; on the same words a theme
+  // form speaks rather than the plain sentiment word ("nicht beschädigt" is the positive form).
+  const themeFirst = (m: Match) => (m.role.type === 'theme' ? 0 : 1);
+  const bySpan = [...content].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || themeFirst(a) - themeFirst(b),
+  );
   for (const m of bySpan) {
     let overlap = false;
     for (let i = m.start; i < m.end; i++) overlap ||= used.has(i);
