@@ -322,19 +322,32 @@ export function npsInterval(promoters: number, detractors: number, n: number): I
  * scale.
  */
 export function meanInterval(distribution: Record<string, number>, min: number, max: number): Interval {
+  const { n, mean, variance } = meanSummary(distribution);
+  if (n === 1) return { low: min, high: max };
+  const half = (t95(n - 1) * Math.sqrt(variance)) / Math.sqrt(n);
+  return { low: round(clamp(mean - half, min, max)), high: round(clamp(mean + half, min, max)) };
+}
+
+/** Count, mean and sample variance (n - 1 denominator; 0 for one answer) of a group of scores. */
+export interface MeanSummary {
+  n: number;
+  mean: number;
+  variance: number;
+}
+
+/** The summary of a score distribution (`value -> count`). Throws a RangeError when it is empty. */
+export function meanSummary(distribution: Readonly<Record<string, number>>): MeanSummary {
   let n = 0;
   let sum = 0;
   for (const [v, c] of Object.entries(distribution)) {
     n += c;
     sum += c * Number(v);
   }
-  if (!(n > 0)) throw new RangeError('meanInterval: no answers');
-  if (n === 1) return { low: min, high: max };
+  if (!(n > 0)) throw new RangeError('meanSummary: no answers');
   const mean = sum / n;
   let squares = 0;
   for (const [v, c] of Object.entries(distribution)) squares += c * (Number(v) - mean) ** 2;
-  const half = (t95(n - 1) * Math.sqrt(squares / (n - 1))) / Math.sqrt(n);
-  return { low: round(clamp(mean - half, min, max)), high: round(clamp(mean + half, min, max)) };
+  return { n, mean, variance: n > 1 ? squares / (n - 1) : 0 };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import raw from '../../touchpoints.config.json' with { type: 'json' };
 import { ConfigError } from '../errors.ts';
+import { type ResolvedThemes, resolveThemes, ThemesConfigSchema } from './insight/taxonomy.ts';
 import { type SmsOverflow, smsOverflows } from './messages.ts';
 import {
   CHANNELS,
@@ -81,6 +82,8 @@ export interface TouchpointConfig {
   alertDetail: 'minimal' | 'full';
   /** Rules by touchpoint name; a prototype-less map, so only configured names are found. */
   touchpoints: Record<string, TouchpointRule>;
+  /** Comment themes: the shipped e-commerce taxonomy, extended or replaced by `themes` (docs/insight.md). */
+  themes: ResolvedThemes;
 }
 
 export const MIN_DELAY_MINUTES = 1;
@@ -311,6 +314,7 @@ const ConfigInput = z.strictObject({
       RuleInput,
     )
     .optional(),
+  themes: ThemesConfigSchema.optional(),
 });
 type ConfigInput = z.infer<typeof ConfigInput>;
 
@@ -370,6 +374,7 @@ function resolveConfig(input: ConfigInput): TouchpointConfig {
       Object.create(null) as Record<string, TouchpointRule>,
       Object.fromEntries(Object.entries(rules).map(([name, rule]) => [name, resolveRule(name, rule)])),
     ),
+    themes: resolveThemes(input.themes),
   };
 }
 
