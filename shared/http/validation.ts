@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** zod issues as one readable line: `customer.phone: must be E.164; type: invalid option`. */
 export function describeIssues(error: z.ZodError): string {

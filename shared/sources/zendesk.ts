@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CanonicalEvent } from '../../events/canonical/schema.ts';
 import { SignatureError, ValidationError } from '../errors.ts';
 import { describeIssues } from '../http/validation.ts';

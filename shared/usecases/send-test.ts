@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { languageOf } from '../domain/messages.ts';
 import { CHANNELS } from '../domain/model.ts';
 import type { Survey } from '../domain/survey.ts';

@@ -17,10 +17,13 @@ export interface BuiltApp extends TouchpointApp {
   statelessTemplate: Template;
 }
 
-/** Builds the app in-process without bundling (fast) and without CDK_DEFAULT_* from the shell. */
+/**
+ * Builds the app in-process without bundling (fast) and without CDK_DEFAULT_* from the shell,
+ * with the fictional senders of `-c demo=true` unless `context` names its own.
+ */
 export function buildApp(context: Record<string, unknown> = {}): BuiltApp {
   const app = new App({
-    context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [], ...context },
+    context: { ...CDK_JSON_CONTEXT, 'aws:cdk:bundling-stacks': [], demo: true, ...context },
   });
   const built = buildTouchpointApp(app, {});
   return {

@@ -26,12 +26,18 @@ function offlineEnv(): NodeJS.ProcessEnv {
 describe('cdk synth (the real CLI, with esbuild bundling)', () => {
   it('synthesizes both stacks offline without credentials in under a minute', { timeout: 120_000 }, () => {
     const started = Date.now();
-    const result = spawnSync(join(ROOT, 'node_modules/.bin/cdk'), ['synth', '--quiet', '--output', outdir], {
-      cwd: ROOT,
-      env: offlineEnv(),
-      encoding: 'utf8',
-      timeout: 110_000,
-    });
+    // Real-looking fictional senders, as docs/deploy.md passes them (synth refuses to guess them).
+    const context = ['-c', 'twilioFrom=+12015550123', '-c', 'sesFrom=surveys@example.com'];
+    const result = spawnSync(
+      join(ROOT, 'node_modules/.bin/cdk'),
+      ['synth', '--quiet', '--output', outdir, ...context],
+      {
+        cwd: ROOT,
+        env: offlineEnv(),
+        encoding: 'utf8',
+        timeout: 110_000,
+      },
+    );
     const elapsedMs = Date.now() - started;
 
     expect({ status: result.status, stderr: result.status === 0 ? '' : result.stderr.slice(-4000) }).toEqual({
