@@ -17,6 +17,7 @@ export const CONTEXT_KEYS = [
   'sesFrom',
   'alertEmail',
   'smsProvider',
+  'snsOriginationNumber',
   'reportingTimeZone',
   'adminAuth',
   'jwtIssuer',
@@ -61,6 +62,11 @@ export const DeployConfigSchema = z
     sesFrom: z.email('must be an email address (e.g. surveys@example.com)').optional(),
     alertEmail: z.email('must be an email address').optional(),
     smsProvider: z.enum(['twilio', 'sns'], 'must be "twilio" or "sns"').default('twilio'),
+    /** With smsProvider=sns: the two-way End User Messaging number surveys go out from and replies come to. */
+    snsOriginationNumber: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number (e.g. +12015550124)')
+      .optional(),
     reportingTimeZone: z
       .string()
       .refine(isTimeZone, 'must be an IANA time zone (e.g. America/New_York)')
@@ -115,6 +121,15 @@ export const DeployConfigSchema = z
           });
       }
     }
+    if (cfg.smsProvider !== 'sns' && cfg.snsOriginationNumber !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['snsOriginationNumber'], message: 'is only used with smsProvider=sns' });
+    if (cfg.smsProvider === 'sns' && !cfg.demo && cfg.snsOriginationNumber === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['snsOriginationNumber'],
+        message:
+          'is required with smsProvider=sns: the two-way number of AWS End User Messaging SMS that surveys are sent from and replies arrive at',
+      });
     if (cfg.adminAuth !== 'jwt') {
       for (const key of ['jwtIssuer', 'jwtAudience'] as const) {
         if (cfg[key] !== undefined)
@@ -130,22 +145,33 @@ export const DeployConfigSchema = z
   });
 
 /** The fictional senders of `-c demo=true` (555-01xx numbers and example.com are reserved). */
-export const DEMO_SENDERS = { twilioFrom: '+12015550100', sesFrom: 'surveys@example.com' } as const;
+export const DEMO_SENDERS = {
+  twilioFrom: '+12015550100',
+  sesFrom: 'surveys@example.com',
+  snsOriginationNumber: '+12015550101',
+} as const;
 
-export type DeployConfig = Omit<z.output<typeof DeployConfigSchema>, 'twilioFrom' | 'sesFrom'> & {
+export type DeployConfig = Omit<
+  z.output<typeof DeployConfigSchema>,
+  'twilioFrom' | 'sesFrom' | 'snsOriginationNumber'
+> & {
   readonly twilioFrom: string;
   readonly sesFrom: string;
+  /** Set exactly when smsProvider is sns. */
+  readonly snsOriginationNumber: string | undefined;
 };
 
 /** Parses raw context values; throws one Error listing every bad flag. */
 export function parseDeployConfig(raw: Partial<Record<ContextKey, unknown>>): DeployConfig {
   const result = DeployConfigSchema.safeParse(raw);
   if (result.success) {
-    const { twilioFrom, sesFrom, ...rest } = result.data;
+    const { twilioFrom, sesFrom, snsOriginationNumber, ...rest } = result.data;
     return {
       ...rest,
       twilioFrom: twilioFrom ?? DEMO_SENDERS.twilioFrom,
       sesFrom: sesFrom ?? DEMO_SENDERS.sesFrom,
+      snsOriginationNumber:
+        rest.smsProvider === 'sns' ? (snsOriginationNumber ?? DEMO_SENDERS.snsOriginationNumber) : undefined,
     };
   }
   const lines = result.error.issues.map((issue) => {

@@ -75,6 +75,8 @@ export class StatefulStack extends Stack {
   readonly secret: Secret;
   readonly alertTopic: Topic;
   readonly sesFeedbackTopic: Topic;
+  /** Two-way SMS of AWS End User Messaging publishes inbound texts here (only with -c smsProvider=sns). */
+  readonly inboundSmsTopic: Topic | undefined;
   readonly configurationSet: ConfigurationSet;
   readonly eventBus: IEventBus;
   /** The admins of the dashboard and admin API (used with `-c adminAuth=cognito`, the default). */
@@ -145,8 +147,29 @@ export class StatefulStack extends Stack {
       enforceSSL: true,
       masterKey: this.encryptionKey,
     });
+    if (config.smsProvider === 'sns') {
+      this.inboundSmsTopic = new Topic(this, 'InboundSmsTopic', {
+        displayName: 'Touchpoint inbound SMS (two-way End User Messaging SMS)',
+        enforceSSL: true,
+        masterKey: this.encryptionKey,
+      });
+      // End User Messaging SMS publishes a number's inbound texts as the service principal.
+      this.inboundSmsTopic.addToResourcePolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          principals: [new ServicePrincipal('sms-voice.amazonaws.com')],
+          actions: ['sns:Publish'],
+          resources: [this.inboundSmsTopic.topicArn],
+          conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+        }),
+      );
+      new CfnOutput(this, 'InboundSmsTopicArn', {
+        value: this.inboundSmsTopic.topicArn,
+        description: 'Two-way channel of the SNS origination number (docs/deploy.md, section 9)',
+      });
+    }
     if (!this.encryptionKey) {
-      for (const topic of [this.alertTopic, this.sesFeedbackTopic]) {
+      for (const topic of [this.alertTopic, this.sesFeedbackTopic, ...(this.inboundSmsTopic ? [this.inboundSmsTopic] : [])]) {
         Validations.of(topic).acknowledge({
           id: 'AwsSolutions-SNS2',
           reason:

@@ -15,11 +15,13 @@ import type { ChannelFactory, Channels } from './deps.ts';
 const twilioOf = (env: Env, secrets: Secrets) =>
   new TwilioRest(secrets.TWILIO_ACCOUNT_SID, secrets.TWILIO_AUTH_TOKEN, env.TWILIO_API_BASE_URL);
 
+/** SMS through Amazon SNS from the two-way origination number (replies to inbound SNS messages). */
+export const snsSmsSender: ChannelFactory<SmsSender> = (env) =>
+  new SnsSms(new SNSClient({ maxAttempts: 1 }), env.SNS_ORIGINATION_NUMBER);
+
 /** SMS through the configured provider (`SMS_PROVIDER`). */
 export const smsSender: ChannelFactory<SmsSender> = (env, secrets) =>
-  env.SMS_PROVIDER === 'sns'
-    ? new SnsSms(new SNSClient({ maxAttempts: 1 }), env.SNS_ORIGINATION_NUMBER)
-    : new TwilioSms(twilioOf(env, secrets));
+  env.SMS_PROVIDER === 'sns' ? snsSmsSender(env, secrets) : new TwilioSms(twilioOf(env, secrets));
 
 export const emailSender: ChannelFactory<EmailSender> = () =>
   new SesEmail(new SESv2Client({ maxAttempts: 1 }));
