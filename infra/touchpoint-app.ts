@@ -42,7 +42,7 @@ export function buildTouchpointApp(
 ): TouchpointApp {
   // The functions validate the rules at cold start; an invalid file must fail synth instead,
   // with the same message naming the field, rather than every function after a deploy.
-  loadTouchpointConfig(touchpoints);
+  const rules = loadTouchpointConfig(touchpoints);
   const config = readDeployConfig(app.node);
   const env = environmentFrom(source, config);
   const prefix = config.stage ? `Touchpoint-${config.stage}` : 'Touchpoint';
@@ -54,6 +54,7 @@ export function buildTouchpointApp(
   });
   const stateless = new StatelessStack(app, `${prefix}-Stateless`, {
     config,
+    touchpoints: rules,
     stateful,
     env,
     description: 'Touchpoint code: functions, HTTP API, schedule, stream consumers, alarms, dashboard',

@@ -8,7 +8,8 @@ import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
-import { FUNCTION_ACCESS, type TableId, type TableUse } from '../../shared/infra/access.ts';
+import { functionAccess, type TableId, type TableUse } from '../../shared/infra/access.ts';
+import type { TouchpointConfig } from '../../shared/domain/touchpoints.ts';
 import type { FunctionName } from '../../shared/infra/routes.ts';
 import type { DeployConfig } from '../config.ts';
 import { AppFunction, type AppFunctionProps } from '../constructs/app-function.ts';
@@ -18,6 +19,8 @@ import { Monitoring } from './monitoring.ts';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: DeployConfig;
+  /** The survey rules bundled with the functions (some grants depend on them). */
+  readonly touchpoints: TouchpointConfig;
   readonly stateful: StatefulStack;
 }
 
@@ -159,10 +162,13 @@ export class StatelessStack extends Stack {
             }
           : undefined,
     };
+    const accessOf = functionAccess({
+      promoterReviews: Object.values(props.touchpoints.touchpoints).some((t) => t.promoterReviewUrl),
+    });
     const made: Partial<Record<FunctionName, AppFunction>> = {};
     for (const [name, props] of Object.entries(settings) as Array<[FunctionName, (typeof settings)[FunctionName]]>) {
       if (!props) continue;
-      const access = FUNCTION_ACCESS[name];
+      const access = accessOf[name];
       const fn = new AppFunction(this, constructId(name), {
         name,
         environment,
@@ -241,7 +247,7 @@ export class StatelessStack extends Stack {
       conditions: { StringEquals: { 'ses:FromAddress': sesFrom } },
     });
     for (const [name, f] of Object.entries(made) as Array<[FunctionName, AppFunction]>) {
-      const access = FUNCTION_ACCESS[name];
+      const access = accessOf[name];
       if (access.email) f.addToRolePolicy(sendEmail);
       if (access.sms && config.smsProvider === 'sns') {
         f.addToRolePolicy(

@@ -45,92 +45,105 @@ export interface FunctionAccess {
 
 const SURVEY_THREADS = { gsi2: ['Query'] } as const;
 
-export const FUNCTION_ACCESS: Readonly<Record<FunctionName, FunctionAccess>> = {
-  'ingest-webhook': {
-    secret: true,
-    tables: {
-      Events: { actions: ['GetItem', 'PutItem'] },
-      Surveys: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'BatchGetItem'] },
-      Customers: { actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'] },
-    },
-  },
-  'eventbridge-ingest': {
-    secret: true,
-    tables: {
-      Events: { actions: ['GetItem', 'PutItem'] },
-      Surveys: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'BatchGetItem'] },
-      Customers: { actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'] },
-    },
-  },
-  'twilio-webhook': {
-    secret: true,
-    tables: {
-      Surveys: { actions: ['GetItem', 'BatchGetItem', 'UpdateItem'], indexes: SURVEY_THREADS },
-      Customers: { actions: ['GetItem', 'UpdateItem'] },
-      Responses: { actions: ['GetItem', 'PutItem'] },
-    },
-  },
-  'sms-inbound': {
-    secret: true,
-    sms: true,
-    tables: {
-      Events: { actions: ['PutItem'] },
-      Surveys: { actions: ['BatchGetItem', 'UpdateItem'], indexes: SURVEY_THREADS },
-      Customers: { actions: ['GetItem', 'UpdateItem'] },
-      Responses: { actions: ['GetItem', 'PutItem'] },
-    },
-  },
-  'email-link': {
-    secret: true,
-    tables: {
-      Surveys: { actions: ['GetItem', 'UpdateItem'] },
-      Customers: { actions: ['UpdateItem'] },
-      Responses: { actions: ['GetItem', 'PutItem'] },
-    },
-  },
-  'admin-api': {
-    secret: true,
-    email: true,
-    sms: true,
-    tables: {
-      Aggregates: { actions: ['GetItem', 'Query', 'UpdateItem'] },
-      Responses: { actions: ['GetItem', 'Query', 'UpdateItem'], indexes: { byTouchpoint: ['Query'], byCustomer: ['Query'] } },
-      Surveys: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'BatchGetItem'], indexes: SURVEY_THREADS },
-      Customers: { actions: ['GetItem', 'UpdateItem', 'DeleteItem', 'Query'] },
-      Events: { actions: ['DeleteItem'] },
-    },
-  },
-  'dispatch-tick': {
-    secret: true,
-    email: true,
-    sms: true,
-    alerts: true,
-    tables: {
-      Surveys: { actions: ['GetItem', 'BatchGetItem', 'UpdateItem'], indexes: { gsi1: ['Query'] } },
-      Customers: { actions: ['GetItem', 'BatchGetItem'] },
-      Aggregates: { actions: ['Query', 'UpdateItem'] },
-    },
-  },
-  'score-stream': {
-    secret: true,
-    alerts: true,
-    streams: ['Responses', 'Surveys'],
-    tables: {
-      Aggregates: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'] },
-    },
-  },
-  'ses-feedback': {
-    secret: true,
-    tables: {
-      Surveys: { actions: ['GetItem', 'UpdateItem'] },
-      Customers: { actions: ['UpdateItem'] },
-    },
-  },
-  'migrate-customers': {
-    secret: false,
-    tables: {
-      Surveys: { actions: ['Scan', 'DeleteItem'] },
-      Customers: { actions: ['GetItem', 'PutItem', 'UpdateItem'] },
-    },
+/** Event ingest (webhooks and the bus): plan, claim fatigue slots, track tickets, record what made no survey. */
+const INGEST: FunctionAccess = {
+  secret: true,
+  tables: {
+    Events: { actions: ['GetItem', 'PutItem'] },
+    Surveys: { actions: ['GetItem', 'PutItem', 'UpdateItem'] },
+    Customers: { actions: ['BatchGetItem', 'PutItem', 'Query'] },
   },
 };
+
+/** Replies to an SMS survey (Twilio's webhook or SNS two-way): the thread, consent, the response. */
+const SMS_REPLIES = {
+  Surveys: { actions: ['BatchGetItem', 'UpdateItem'], indexes: SURVEY_THREADS },
+  Customers: { actions: ['GetItem', 'UpdateItem'] },
+  Responses: { actions: ['GetItem', 'PutItem'] },
+} as const;
+
+/**
+ * `promoterReviews`: some touchpoint of touchpoints.config.json invites promoters to a review, so the
+ * tick reads the survey of each invitation it sends.
+ */
+export function functionAccess(options: { promoterReviews: boolean }): Readonly<Record<FunctionName, FunctionAccess>> {
+  return {
+    'ingest-webhook': INGEST,
+    'eventbridge-ingest': INGEST,
+    'twilio-webhook': {
+      secret: true,
+      tables: {
+        ...SMS_REPLIES,
+        // Delivery callbacks and the IVR read their survey by id.
+        Surveys: { ...SMS_REPLIES.Surveys, actions: ['GetItem', ...SMS_REPLIES.Surveys.actions] },
+      },
+    },
+    'sms-inbound': {
+      secret: true,
+      sms: true,
+      // Inbound message ids claimed once, so each is answered once.
+      tables: { ...SMS_REPLIES, Events: { actions: ['PutItem'] } },
+    },
+    'email-link': {
+      secret: true,
+      tables: {
+        Surveys: { actions: ['GetItem', 'UpdateItem'] },
+        Customers: { actions: ['UpdateItem'] },
+        Responses: { actions: ['GetItem', 'PutItem'] },
+      },
+    },
+    // Scores, responses and alerts; export and erase (which scan Surveys and Events for the
+    // customer); test sends.
+    'admin-api': {
+      secret: true,
+      email: true,
+      sms: true,
+      tables: {
+        Aggregates: { actions: ['GetItem', 'Query', 'UpdateItem'] },
+        Responses: { actions: ['GetItem', 'PutItem'], indexes: { byTouchpoint: ['Query'] } },
+        Surveys: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Scan'] },
+        Customers: { actions: ['GetItem', 'Query', 'DeleteItem'] },
+        Events: { actions: ['Scan', 'DeleteItem'] },
+      },
+    },
+    'dispatch-tick': {
+      secret: true,
+      email: true,
+      sms: true,
+      alerts: true,
+      tables: {
+        Surveys: {
+          actions: ['BatchGetItem', 'UpdateItem', ...(options.promoterReviews ? (['GetItem'] as const) : [])],
+          indexes: { gsi1: ['Query'] },
+        },
+        Customers: { actions: ['GetItem', 'Query'] },
+        Aggregates: { actions: ['Query', 'UpdateItem'] },
+      },
+    },
+    'score-stream': {
+      secret: true,
+      alerts: true,
+      streams: ['Responses', 'Surveys'],
+      tables: {
+        Aggregates: { actions: ['Query', 'PutItem', 'UpdateItem'] },
+        // An alert names the survey's customer.
+        Surveys: { actions: ['GetItem'] },
+      },
+    },
+    'ses-feedback': {
+      secret: true,
+      tables: {
+        Surveys: { actions: ['GetItem', 'UpdateItem'] },
+        Customers: { actions: ['GetItem', 'UpdateItem'] },
+      },
+    },
+    // Needs no secret: it runs inside the first deploy, before the admin fills it.
+    'migrate-customers': {
+      secret: false,
+      tables: {
+        Surveys: { actions: ['Scan', 'DeleteItem'] },
+        Customers: { actions: ['GetItem', 'PutItem', 'UpdateItem'] },
+      },
+    },
+  };
+}

@@ -24,15 +24,56 @@ const EMAIL_CUSTOMER = 'ada@example.com';
 const TEST_EMAIL = 'grace@example.com';
 const LEGACY_PHONE = '+12015550146';
 
-function canonicalEvent(id: string, now: Date, customer: { id: string } & Record<string, unknown>, preferredChannel?: string) {
+function canonicalEvent(
+  id: string,
+  now: Date,
+  customer: { id: string } & Record<string, unknown>,
+  options: { type?: string; preferredChannel?: string; context?: Record<string, unknown> } = {},
+) {
   return {
     eventId: `rehearsal-${id}`,
-    type: 'purchase',
+    type: options.type ?? 'purchase',
     occurredAt: now.toISOString(),
     customer: { locale: 'en-US', timeZone: 'America/New_York', name: 'Sam Example', ...customer },
-    context: { orderId: `O-${id}`, amount: 42.5, currency: 'USD', orderCreatedAt: now.toISOString() },
-    ...(preferredChannel && { preferredChannel }),
+    context: options.context ?? { orderId: `O-${id}`, amount: 42.5, currency: 'USD', orderCreatedAt: now.toISOString() },
+    ...(options.preferredChannel && { preferredChannel: options.preferredChannel }),
   };
+}
+
+type Ingest = (event: ReturnType<typeof canonicalEvent>) => Promise<Record<string, unknown>>;
+
+/**
+ * The ingest paths besides a plain new survey, through one ingest function: a customer's tickets
+ * opened (tracked, event records) and one closed while another is open (open-ticket lookup), and an
+ * order's delivery reported twice (the survey follows the later report; a record answers re-deliveries).
+ */
+async function ingestPaths(
+  ingest: Ingest,
+  check: Check,
+  label: string,
+  now: Date,
+  customer: { id: string; phone: string },
+): Promise<number> {
+  const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+  const ticket = (type: string, ticketId: string, minutes: number) =>
+    canonicalEvent(`${type}-${ticketId}-${randomUUID()}`, at(minutes), customer, {
+      type,
+      context: { ticketId, ticketCreatedAt: now.toISOString(), agent: 'Alex' },
+    });
+  const t1 = `T-${randomUUID().slice(0, 8)}`;
+  const t2 = `T-${randomUUID().slice(0, 8)}`;
+  const opened = await ingest(ticket('ticket_opened', t1, 0));
+  await ingest(ticket('ticket_opened', t2, 1));
+  const closed = await ingest(ticket('ticket_closed', t1, 2));
+  check(`${label}: tickets opened are tracked, a closed one is decided`, opened.outcome === 'tracked' && typeof closed.outcome === 'string', { opened, closed });
+  const order = `O-${randomUUID().slice(0, 8)}`;
+  const receiver = { id: `${customer.id}-delivery`, email: `${customer.id}@example.com` };
+  const delivery = (minutes: number) =>
+    canonicalEvent(`delivery-${randomUUID()}`, at(minutes), receiver, { type: 'delivery', context: { orderId: order } });
+  const first = await ingest(delivery(0));
+  const later = await ingest(delivery(30));
+  check(`${label}: a later delivery report moves the scheduled survey`, first.outcome === 'scheduled' && later.outcome === 'rescheduled', { first, later });
+  return Math.max(...[closed, later].map((r) => (typeof r.dueAt === 'string' ? Date.parse(r.dueAt) : 0)));
 }
 
 function json(res: GatewayResponse): Record<string, unknown> {
@@ -119,7 +160,7 @@ export async function driveLoop(stack: Stack, check: Check): Promise<void> {
   // --- Events in: a signed webhook (twice), an EventBridge event -----------------------------------
   const events = [
     canonicalEvent(`sms-${randomUUID()}`, clock.now, { id: 'c-sms', phone: SMS_CUSTOMER }),
-    canonicalEvent(`voice-${randomUUID()}`, clock.now, { id: 'c-voice', phone: VOICE_CUSTOMER }, 'voice'),
+    canonicalEvent(`voice-${randomUUID()}`, clock.now, { id: 'c-voice', phone: VOICE_CUSTOMER }, { preferredChannel: 'voice' }),
     canonicalEvent(`optout-${randomUUID()}`, clock.now, { id: 'c-listed', phone: PROVIDER_OPTED_OUT, email: 'listed@example.com' }),
   ];
   const surveys: Record<string, string> = {};
@@ -146,20 +187,35 @@ export async function driveLoop(stack: Stack, check: Check): Promise<void> {
   const rule = stack.deployment.resources('stateless', 'AWS::Events::Rule').find(([, r]) => r.Properties?.EventBusName);
   const pattern = JSON.stringify(rule?.[1].Properties?.EventPattern ?? {});
   check('the bus rule routes source touchpoint.events to eventbridge-ingest', pattern.includes('touchpoint.events'), pattern);
-  const ingested = await invoke<{ outcome: string; surveyId: string; dueAt: string }>('eventbridge-ingest', {
-    version: '0',
-    id: randomUUID(),
-    'detail-type': 'touchpoint.purchase',
-    source: 'touchpoint.events',
-    account: ACCOUNT,
-    time: clock.now.toISOString(),
-    region: REGION,
-    resources: [],
-    detail: bridged,
-  });
+  const viaBus: Ingest = (event) =>
+    invoke<Record<string, unknown>>('eventbridge-ingest', {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': `touchpoint.${event.type}`,
+      source: 'touchpoint.events',
+      account: ACCOUNT,
+      time: clock.now.toISOString(),
+      region: REGION,
+      resources: [],
+      detail: event,
+    });
+  const viaWebhook: Ingest = async (event) => {
+    const body = JSON.stringify({ ...event, source: 'rehearsal' });
+    return json(
+      await gateway.request('POST', `${base}/webhooks/events`, {
+        headers: {
+          'content-type': 'application/json',
+          'touchpoint-signature': signGeneric(body, secret.TOUCHPOINT_WEBHOOK_SECRET ?? '', clock.now),
+        },
+        body,
+      }),
+    );
+  };
+  const ingested = (await viaBus(bridged)) as { outcome: string; surveyId: string; dueAt: string };
   check('an EventBridge event schedules a survey', ingested.outcome === 'scheduled', ingested);
   surveys['c-email'] = ingested.surveyId;
   latestDue = Math.max(latestDue, Date.parse(ingested.dueAt));
+  latestDue = Math.max(latestDue, await ingestPaths(viaBus, check, 'EventBridge', clock.now, { id: 'c-bus', phone: '+12015550147' }));
 
   // --- The tick sends them (the provider's opt-out list is honoured) --------------------------------
   sandbox.snsOptedOut.add(PROVIDER_OPTED_OUT);
@@ -177,7 +233,7 @@ export async function driveLoop(stack: Stack, check: Check): Promise<void> {
   });
   const sent = (to: string) => sandbox.outbox().filter((e) => e.kind === 'send' && e.to === to);
   const smsProvider = scenario.smsProvider === 'sns' ? 'sns' : 'twilio';
-  check('the tick sends every due survey', tick.sent >= 4, tick);
+  check('the tick sends the due surveys', tick.sent >= 4, tick);
   check(`the SMS survey goes out through ${smsProvider}`, sent(SMS_CUSTOMER).some((e) => e.channel === 'sms' && e.provider === smsProvider), sent(SMS_CUSTOMER));
   check('the voice survey is a Twilio call', sent(VOICE_CUSTOMER).some((e) => e.channel === 'voice'), sent(VOICE_CUSTOMER));
   const mail = sent(EMAIL_CUSTOMER).find((e) => e.channel === 'email' && e.provider === 'ses');
@@ -193,13 +249,22 @@ export async function driveLoop(stack: Stack, check: Check): Promise<void> {
     { listed, email: sent('listed@example.com') },
   );
 
+  // The SMS customer's tickets (after its survey went out, which a ticket survey would supersede):
+  // they leave event records and open tickets that erasure must remove.
+  await ingestPaths(viaWebhook, check, 'webhook', clock.now, { id: 'c-sms', phone: SMS_CUSTOMER });
+
   // --- Replies ---------------------------------------------------------------------------------------
-  const score = await reply(SMS_CUSTOMER, '9', scenario.smsProvider === 'sns' ? randomUUID() : 'SMrehearsalreply0000000000000001');
+  // CES 2.0 (1-7): a low score is a detractor, so it raises an alert.
+  const score = await reply(SMS_CUSTOMER, '1', scenario.smsProvider === 'sns' ? randomUUID() : 'SMrehearsalreply0000000000000001');
   check('a signed SMS reply scores the survey and is answered', score.replies.length === 1, score);
-  const again = await reply(SMS_CUSTOMER, '9', scenario.smsProvider === 'sns' ? undefined : 'SMrehearsalreply0000000000000001');
+  const again = await reply(SMS_CUSTOMER, '1', scenario.smsProvider === 'sns' ? undefined : 'SMrehearsalreply0000000000000001');
   if (scenario.smsProvider === 'twilio') check('a retried reply webhook is answered once', again.replies.length === 0, again);
-  const comment = await reply(SMS_CUSTOMER, 'Quick and friendly');
+  const comment = await reply(SMS_CUSTOMER, 'Slow and the courier was rude');
   check('the follow-up comment is kept', comment.replies.length === 1, comment);
+  // The alert topic is down while this answer reaches the score consumer: its alert stays pending.
+  sandbox.faults.transientRate = 1;
+  await stack.poller.drain();
+  sandbox.faults.transientRate = 0;
   if (scenario.smsProvider === 'sns') {
     const id = randomUUID();
     const first = await inboundSms(SMS_CUSTOMER, 'HELP', id);
@@ -217,7 +282,7 @@ export async function driveLoop(stack: Stack, check: Check): Promise<void> {
   // Twilio resolves a relative action against the URL it called.
   const gather = /action="([^"]+)"/.exec(question.body)?.[1]?.replaceAll('&amp;', '&');
   const action = gather ? new URL(gather, call?.twimlUrl ?? base).toString() : undefined;
-  const answered = action ? await twilio(action, { ...callParams, Digits: '8' }) : question;
+  const answered = action ? await twilio(action, { ...callParams, Digits: '2' }) : question;
   check('the IVR asks and takes a keypad answer', question.status === 200 && Boolean(action) && answered.status === 200, { question: question.body.slice(0, 300), answered: answered.body.slice(0, 300) });
   const link = ratingLinksOf(mail?.html ?? '').at(-1) ?? '';
   const rating = await gateway.request('GET', link);
@@ -227,6 +292,17 @@ export async function driveLoop(stack: Stack, check: Check): Promise<void> {
     body: new URLSearchParams({ csrf }).toString(),
   });
   check('an email rating link on the API domain records the rating', link.startsWith(base) && rating.status === 200 && confirmed.status === 204, { link, rating: rating.status, confirmed: confirmed.status });
+  const why = await gateway.request('POST', link, {
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrf, comment: 'Easy checkout' }).toString(),
+  });
+  check('the why form keeps the comment', why.status === 200, why.status);
+  const unsubscribe = /<([^>]+)>/.exec(mail?.headers?.['List-Unsubscribe'] ?? '')?.[1] ?? '';
+  const unsubscribed = await gateway.request('POST', unsubscribe, {
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'List-Unsubscribe=One-Click',
+  });
+  check('one-click unsubscribe on the API domain works', unsubscribe.startsWith(base) && unsubscribed.status === 200, { unsubscribe, status: unsubscribed.status });
   const feedback = await invoke<{ processed: number }>('ses-feedback', {
     Records: [
       {
@@ -250,6 +326,12 @@ export async function driveLoop(stack: Stack, check: Check): Promise<void> {
   // --- Stream records into the score consumer, then the admin API reads the score -------------------
   const records = await stack.poller.drain();
   check('the stream records reach the bundled score consumer without failures', records > 0 && stack.poller.deadLetters.length === 0, { records, dead: stack.poller.deadLetters.length });
+  const published = () => sandbox.outbox().filter((e) => e.kind === 'alert').length;
+  const beforeSweep = published();
+  check('the score consumer publishes the detractor alert of the IVR answer', beforeSweep >= 1, beforeSweep);
+  clock.now = new Date(clock.now.getTime() + 5 * 60_000);
+  const sweep = await invoke<{ alertsRetried: number }>('dispatch-tick', { source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} });
+  check('the next tick publishes the alert the topic refused', sweep.alertsRetried >= 1 && published() > beforeSweep, { sweep, published: published() });
   const authorizer = gateway.adminAuthorizer();
   const adminHeaders: Record<string, string> =
     scenario.adminAuth === 'token'
@@ -270,6 +352,8 @@ export async function driveLoop(stack: Stack, check: Check): Promise<void> {
   const scores = json(await gateway.request('GET', `${base}/api/scores?touchpoint=purchase`, { headers: adminHeaders }));
   const purchase = (scores.scores as Array<{ responses: number }> | undefined)?.[0];
   check('the admin API reads the score of the three answers', purchase?.responses === 3, scores);
+  const ranged = json(await gateway.request('GET', `${base}/api/scores?touchpoint=purchase&from=2020-01-01&period=month`, { headers: adminHeaders }));
+  check('and for a date range', Array.isArray(ranged.scores), ranged);
   for (const path of ['/api/responses?touchpoint=purchase', '/api/alerts', `/api/customers/export?customer=${encodeURIComponent(SMS_CUSTOMER)}`]) {
     const res = await gateway.request('GET', `${base}${path}`, { headers: adminHeaders });
     check(`GET ${path.split('?')[0]} answers 200`, res.status === 200, res.body.slice(0, 300));
@@ -287,6 +371,26 @@ export async function driveLoop(stack: Stack, check: Check): Promise<void> {
     const urls = [message?.statusCallbackUrl, ...(message?.html ? ratingLinksOf(message.html) : [])].filter(Boolean);
     if (urls.length > 0) check('its links and callbacks point at the deployed API', urls.every((u) => String(u).startsWith(base)), urls);
   }
+  const testMail = sent(TEST_EMAIL).at(-1);
+  const bounced = await invoke<{ processed: number }>('ses-feedback', {
+    Records: [
+      {
+        EventSource: 'aws:sns',
+        Sns: {
+          Type: 'Notification',
+          MessageId: randomUUID(),
+          TopicArn: stack.deployment.topicOf(containers.get('ses-feedback')?.fn.logicalId ?? ''),
+          Message: JSON.stringify({
+            eventType: 'Bounce',
+            mail: { messageId: testMail?.id, destination: [TEST_EMAIL], tags: { surveyId: [testMail?.surveyId] } },
+            bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: TEST_EMAIL }] },
+          }),
+          Timestamp: clock.now.toISOString(),
+        },
+      },
+    ],
+  });
+  check('a hard bounce suppresses the address', bounced.processed === 1, bounced);
   const stop = await reply(SMS_CUSTOMER, 'STOP');
   const exported = json(await gateway.request('GET', `${base}/api/customers/export?customer=${encodeURIComponent(SMS_CUSTOMER)}`, { headers: adminHeaders }));
   check('STOP opts the number out and is confirmed once', stop.replies.length <= 1 && JSON.stringify(exported).includes('"smsOptedOut":true'), { stop, exported: JSON.stringify(exported).slice(0, 400) });
