@@ -42,14 +42,17 @@ export function createHandler(deps: Deps) {
       const parsed = InboundSmsMessage.safeParse(raw);
       // A malformed or misaddressed message cannot be fixed by a retry: log it and go on.
       if (!parsed.success) {
-        const reason = raw === undefined ? 'not JSON' : new ValidationError(describeIssues(parsed.error)).message;
+        const reason =
+          raw === undefined ? 'not JSON' : new ValidationError(describeIssues(parsed.error)).message;
         logger.warn('rejected inbound SMS message', { messageId: record.Sns.MessageId, reason });
         report.ignored++;
         continue;
       }
       const sms = parsed.data;
       if (sms.destinationNumber !== deps.env.SNS_ORIGINATION_NUMBER) {
-        logger.warn('inbound SMS to another number than SNS_ORIGINATION_NUMBER', { messageId: sms.inboundMessageId });
+        logger.warn('inbound SMS to another number than SNS_ORIGINATION_NUMBER', {
+          messageId: sms.inboundMessageId,
+        });
         report.ignored++;
         continue;
       }
@@ -80,7 +83,10 @@ export function createHandler(deps: Deps) {
         });
       } catch (error) {
         // E.g. the number is on the provider's opt-out list (a STOP the provider answered itself).
-        logger.warn('reply to an inbound SMS not sent', { messageId: sms.inboundMessageId, error: String(error) });
+        logger.warn('reply to an inbound SMS not sent', {
+          messageId: sms.inboundMessageId,
+          error: String(error),
+        });
       }
     }
     return report;

@@ -122,7 +122,11 @@ export const DeployConfigSchema = z
       }
     }
     if (cfg.smsProvider !== 'sns' && cfg.snsOriginationNumber !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['snsOriginationNumber'], message: 'is only used with smsProvider=sns' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['snsOriginationNumber'],
+        message: 'is only used with smsProvider=sns',
+      });
     if (cfg.smsProvider === 'sns' && !cfg.demo && cfg.snsOriginationNumber === undefined)
       ctx.addIssue({
         code: 'custom',

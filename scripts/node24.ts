@@ -18,14 +18,18 @@ const INTEGRITY: Record<string, string> = {
 };
 
 function cacheDir(): string {
-  const base = process.env.TOUCHPOINT_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'touchpoint');
+  const base =
+    process.env.TOUCHPOINT_CACHE_DIR ??
+    join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'touchpoint');
   return join(base, `node-v${NODE24_VERSION}-linux-${process.arch}`);
 }
 
 /** Path of the Node 24 binary, installed on first use (about 50 MB from the registry, a few seconds). */
 export function ensureNode24(log: (line: string) => void = () => undefined): string {
   if (process.platform !== 'linux' || !['x64', 'arm64'].includes(process.arch))
-    throw new Error(`Node 24 from the npm registry is set up for Linux x64/arm64 only, not ${process.platform}-${process.arch}`);
+    throw new Error(
+      `Node 24 from the npm registry is set up for Linux x64/arm64 only, not ${process.platform}-${process.arch}`,
+    );
   const dir = cacheDir();
   const node = join(dir, 'bin', 'node');
   if (existsSync(node)) return node;

@@ -151,7 +151,10 @@ export class AppFunction extends Construct {
     if (props.secret) {
       // GetSecretValue only (grantRead adds DescribeSecret, which no function calls).
       this.role.addToPrincipalPolicy(
-        new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [props.secret.secretArn] }),
+        new PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [props.secret.secretArn],
+        }),
       );
       props.secret.encryptionKey?.grantDecrypt(this.role);
     }
@@ -179,7 +182,10 @@ export class AppFunction extends Construct {
     const { definition, table } = appTable;
     if (use.actions.length > 0)
       this.role.addToPrincipalPolicy(
-        new PolicyStatement({ actions: use.actions.map((a) => `dynamodb:${a}`), resources: [table.tableArn] }),
+        new PolicyStatement({
+          actions: use.actions.map((a) => `dynamodb:${a}`),
+          resources: [table.tableArn],
+        }),
       );
     for (const [index, actions] of Object.entries(use.indexes ?? {})) {
       if (!definition.globalIndexes.some((gsi) => gsi.name === index))
@@ -206,7 +212,9 @@ export class AppFunction extends Construct {
       new PolicyStatement({ actions: STREAM_READ_ACTIONS, resources: [table.tableStreamArn] }),
     );
     // ListStreams has no resource-level permissions; the event source mapping calls it.
-    this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:ListStreams'], resources: ['*'] }));
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['dynamodb:ListStreams'], resources: ['*'] }),
+    );
     table.encryptionKey?.grantDecrypt(this.role);
     return this;
   }

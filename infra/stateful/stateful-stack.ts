@@ -169,7 +169,11 @@ export class StatefulStack extends Stack {
       });
     }
     if (!this.encryptionKey) {
-      for (const topic of [this.alertTopic, this.sesFeedbackTopic, ...(this.inboundSmsTopic ? [this.inboundSmsTopic] : [])]) {
+      for (const topic of [
+        this.alertTopic,
+        this.sesFeedbackTopic,
+        ...(this.inboundSmsTopic ? [this.inboundSmsTopic] : []),
+      ]) {
         Validations.of(topic).acknowledge({
           id: 'AwsSolutions-SNS2',
           reason:

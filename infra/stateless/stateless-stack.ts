@@ -8,8 +8,8 @@ import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
-import { functionAccess, type TableId, type TableUse } from '../../shared/infra/access.ts';
 import type { TouchpointConfig } from '../../shared/domain/touchpoints.ts';
+import { functionAccess, type TableId, type TableUse } from '../../shared/infra/access.ts';
 import type { FunctionName } from '../../shared/infra/routes.ts';
 import type { DeployConfig } from '../config.ts';
 import { AppFunction, type AppFunctionProps } from '../constructs/app-function.ts';
@@ -157,7 +157,8 @@ export class StatelessStack extends Stack {
       'sms-inbound':
         config.smsProvider === 'sns'
           ? {
-              description: 'Replies, STOP and HELP texted to the SNS origination number -> SMS reply use case',
+              description:
+                'Replies, STOP and HELP texted to the SNS origination number -> SMS reply use case',
               async: asyncEvents,
             }
           : undefined,
@@ -166,7 +167,9 @@ export class StatelessStack extends Stack {
       promoterReviews: Object.values(props.touchpoints.touchpoints).some((t) => t.promoterReviewUrl),
     });
     const made: Partial<Record<FunctionName, AppFunction>> = {};
-    for (const [name, props] of Object.entries(settings) as Array<[FunctionName, (typeof settings)[FunctionName]]>) {
+    for (const [name, props] of Object.entries(settings) as Array<
+      [FunctionName, (typeof settings)[FunctionName]]
+    >) {
       if (!props) continue;
       const access = accessOf[name];
       const fn = new AppFunction(this, constructId(name), {

@@ -66,7 +66,9 @@ const SMS_REPLIES = {
  * `promoterReviews`: some touchpoint of touchpoints.config.json invites promoters to a review, so the
  * tick reads the survey of each invitation it sends.
  */
-export function functionAccess(options: { promoterReviews: boolean }): Readonly<Record<FunctionName, FunctionAccess>> {
+export function functionAccess(options: {
+  promoterReviews: boolean;
+}): Readonly<Record<FunctionName, FunctionAccess>> {
   return {
     'ingest-webhook': INGEST,
     'eventbridge-ingest': INGEST,

@@ -123,7 +123,10 @@ export class AwsStandIns {
 
     const allowed = calls.map((call) => {
       // SES authorizes the sender identity: the address's own, or its domain's.
-      const alternatives = call.action === 'ses:SendEmail' && call.resource.includes(':identity/') ? sesIdentityAlternatives(call) : [call];
+      const alternatives =
+        call.action === 'ses:SendEmail' && call.resource.includes(':identity/')
+          ? sesIdentityAlternatives(call)
+          : [call];
       const ok = alternatives.some((c) => allowingStatement(caller.statements, c) !== undefined);
       this.calls.push({ ...call, fn: caller.fn, service, allowed: ok });
       return ok;
@@ -174,7 +177,10 @@ export class AwsStandIns {
   private deny(res: ServerResponse, service: string, fn: string, calls: AuthorizedCall[]): void {
     const message = `rehearsal: ${fn} is not authorized to perform ${calls.map((c) => `${c.action} on ${c.resource}`).join(', ')}`;
     if (service === 'sns') {
-      res.writeHead(403, { 'content-type': 'application/json', 'x-amzn-query-error': 'AuthorizationError;Sender' });
+      res.writeHead(403, {
+        'content-type': 'application/json',
+        'x-amzn-query-error': 'AuthorizationError;Sender',
+      });
       res.end(JSON.stringify({ __type: 'AuthorizationError', message }));
       return;
     }
@@ -194,12 +200,16 @@ export class AwsStandIns {
   ): Promise<void> {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) {
-      if (v === undefined || ['host', 'connection', 'content-length', 'transfer-encoding'].includes(k)) continue;
+      if (v === undefined || ['host', 'connection', 'content-length', 'transfer-encoding'].includes(k))
+        continue;
       headers[k] = Array.isArray(v) ? v.join(',') : v;
     }
     // DynamoDB Local keeps one database per access key: every function must see the same tables.
     if (dynamo && headers.authorization)
-      headers.authorization = headers.authorization.replace(/Credential=[^/]+\//, `Credential=${this.options.dynamoAccessKey}/`);
+      headers.authorization = headers.authorization.replace(
+        /Credential=[^/]+\//,
+        `Credential=${this.options.dynamoAccessKey}/`,
+      );
     const out = await fetch(`${base}${req.url ?? '/'}`, {
       method: req.method ?? 'POST',
       headers,
@@ -207,7 +217,9 @@ export class AwsStandIns {
     });
     const responseHeaders: Record<string, string> = {};
     out.headers.forEach((value, key) => {
-      if (!['content-length', 'transfer-encoding', 'connection', 'content-encoding', 'keep-alive'].includes(key))
+      if (
+        !['content-length', 'transfer-encoding', 'connection', 'content-encoding', 'keep-alive'].includes(key)
+      )
         responseHeaders[key] = value;
     });
     const payload = Buffer.from(await out.arrayBuffer());

@@ -10,8 +10,8 @@ import {
   type KeySchemaElement,
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { App } from 'aws-cdk-lib';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { buildTouchpointApp } from '../../infra/touchpoint-app.ts';
 import { ProviderSandbox } from '../../local/sandbox.ts';
 import { StreamPoller } from '../../local/stream-poller.ts';
@@ -23,7 +23,9 @@ import { LambdaContainer } from './lambda.ts';
 import { Deployment, REGION } from './template.ts';
 
 const CDK_JSON_CONTEXT = (
-  JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }
+  JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+    context: Record<string, unknown>;
+  }
 ).context;
 
 export interface Scenario {
@@ -55,7 +57,11 @@ function createTableInput(name: string, props: Record<string, unknown>): CreateT
     AttributeDefinitions: props.AttributeDefinitions as AttributeDefinition[],
     KeySchema: props.KeySchema as KeySchemaElement[],
     ...(indexes.length > 0 && {
-      GlobalSecondaryIndexes: indexes.map((i) => ({ IndexName: i.IndexName, KeySchema: i.KeySchema, Projection: i.Projection })),
+      GlobalSecondaryIndexes: indexes.map((i) => ({
+        IndexName: i.IndexName,
+        KeySchema: i.KeySchema,
+        Projection: i.Projection,
+      })),
     }),
     ...(stream && { StreamSpecification: { StreamEnabled: true, StreamViewType: stream as 'NEW_IMAGE' } }),
   };
@@ -89,7 +95,11 @@ export async function deployScenario(options: {
   const logDir = join(workDir, scenario.name, 'logs');
   mkdirSync(logDir, { recursive: true });
   const context = docsContext(scenario.adminAuth, scenario.smsProvider);
-  log(`cdk synth ${Object.entries(context).map(([k, v]) => `-c ${k}=${v}`).join(' ')}`);
+  log(
+    `cdk synth ${Object.entries(context)
+      .map(([k, v]) => `-c ${k}=${v}`)
+      .join(' ')}`,
+  );
   synthesize(outdir, context);
   log('synthesized; starting the bundles');
   const prefix = `rh${randomBytes(3).toString('hex')}`;
@@ -99,10 +109,17 @@ export async function deployScenario(options: {
   const credentials = { accessKeyId: dynamoAccessKey, secretAccessKey: 'rehearsal' };
   const dynamo = new DynamoDBClient({ endpoint: dynamoEndpoint, region: REGION, credentials });
   for (const [id, r] of deployment.resources('stateful', 'AWS::DynamoDB::GlobalTable'))
-    await dynamo.send(new CreateTableCommand(createTableInput(deployment.tableNames.get(id) ?? id, r.Properties ?? {})));
+    await dynamo.send(
+      new CreateTableCommand(createTableInput(deployment.tableNames.get(id) ?? id, r.Properties ?? {})),
+    );
 
   // The secret as CloudFormation creates it (LINK_SIGNING_KEY generated), then as the admin fills it.
-  const generated = { LINK_SIGNING_KEY: randomBytes(48).toString('base64url').replace(/[^A-Za-z0-9]/g, '').slice(0, 64) };
+  const generated = {
+    LINK_SIGNING_KEY: randomBytes(48)
+      .toString('base64url')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(0, 64),
+  };
   const secret = docsSecret(scenario.adminAuth, generated);
   const [secretId] = deployment.resources('stateful', 'AWS::SecretsManager::Secret')[0] ?? [];
   const secretArn = deployment.resolveString({ Ref: secretId }, 'stateful');
@@ -170,7 +187,11 @@ export async function deployScenario(options: {
     const pattern = JSON.parse(
       (p.FilterCriteria as { Filters: Array<{ Pattern: string }> }).Filters[0]?.Pattern ?? '{}',
     ) as { eventName?: string[] };
-    return { table: /table\/([^/]+)\//.exec(streamArn)?.[1] ?? '', batchSize: Number(p.BatchSize), events: pattern.eventName };
+    return {
+      table: /table\/([^/]+)\//.exec(streamArn)?.[1] ?? '',
+      batchSize: Number(p.BatchSize),
+      events: pattern.eventName,
+    };
   });
   const scoreStream = containers.get('score-stream');
   if (!scoreStream) throw new Error('no score-stream function in the template');

@@ -13,15 +13,23 @@ export type AdminAuth = 'cognito' | 'jwt' | 'token';
 export type SmsProvider = 'twilio' | 'sns';
 
 function codeBlocks(markdown: string): string[] {
-  return [...markdown.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((m) => (m[1] ?? '').replace(/\\\n\s*/g, ' '));
+  return [...markdown.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((m) =>
+    (m[1] ?? '').replace(/\\\n\s*/g, ' '),
+  );
 }
 
 function flags(text: string): Record<string, string> {
-  return Object.fromEntries([...text.matchAll(/-c ([A-Za-z]+)=(\S+?)["\s]/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
+  return Object.fromEntries(
+    [...text.matchAll(/-c ([A-Za-z]+)=(\S+?)["\s]/g)].map((m) => [m[1] ?? '', m[2] ?? '']),
+  );
 }
 
 /** The `-c` flags of `$CTX` (section 2), then those of the block that deploys `adminAuth` / `smsProvider`. */
-export function docsContext(adminAuth: AdminAuth, smsProvider: SmsProvider, markdown = readFileSync(DEPLOY_MD, 'utf8')): Record<string, string> {
+export function docsContext(
+  adminAuth: AdminAuth,
+  smsProvider: SmsProvider,
+  markdown = readFileSync(DEPLOY_MD, 'utf8'),
+): Record<string, string> {
   const blocks = codeBlocks(markdown);
   const ctxBlock = blocks.find((b) => /^CTX="/m.test(b));
   const ctx = /^CTX="([^"]*)"/m.exec(ctxBlock ?? '')?.[1];
@@ -52,7 +60,8 @@ function expand(value: string, variables: Record<string, string>): string {
     .replace(/\$\(openssl rand -hex (\d+)\)/g, (_m, n: string) => randomBytes(Number(n)).toString('hex'))
     .replace(/\$([A-Z_]+)/g, (_m, name: string) => {
       const v = variables[name];
-      if (v === undefined) throw new Error(`docs/deploy.md: the secret uses $${name}, which the steps before never set`);
+      if (v === undefined)
+        throw new Error(`docs/deploy.md: the secret uses $${name}, which the steps before never set`);
       return v;
     });
 }
@@ -62,7 +71,11 @@ function expand(value: string, variables: Record<string, string>): string {
  * placeholders filled with fictional values, plus the token line in token mode. `generated` holds
  * the keys the stack generated (LINK_SIGNING_KEY), which the docs read back first.
  */
-export function docsSecret(adminAuth: AdminAuth, generated: Record<string, string>, markdown = readFileSync(DEPLOY_MD, 'utf8')): Record<string, string> {
+export function docsSecret(
+  adminAuth: AdminAuth,
+  generated: Record<string, string>,
+  markdown = readFileSync(DEPLOY_MD, 'utf8'),
+): Record<string, string> {
   const template = /put-secret-value[\s\S]*?<<JSON\n([\s\S]*?)\nJSON\n/.exec(markdown)?.[1];
   if (!template) throw new Error('docs/deploy.md: no put-secret-value <<JSON ... JSON block');
   const secret: Record<string, string> = {};

@@ -25,6 +25,15 @@ export interface GatewayResponse {
   body: string;
 }
 
+/** The JSON body of an answer, or {} when it has none. */
+export function jsonOf(res: GatewayResponse): Record<string, unknown> {
+  try {
+    return JSON.parse(res.body) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
 /** A "token" the rehearsal's JWT authorizer accepts: the claims themselves (signatures are API Gateway's job). */
 export function fakeJwt(claims: Record<string, string>): string {
   return `rehearsal.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.unsigned`;
@@ -54,7 +63,10 @@ export class ApiGateway {
       let authorizer: Route['authorizer'];
       if (p.AuthorizationType === 'JWT') {
         const authorizerId = (p.AuthorizerId as { Ref: string }).Ref;
-        const config = deployment.resolve(resources[authorizerId]?.Properties?.JwtConfiguration, 'stateless') as {
+        const config = deployment.resolve(
+          resources[authorizerId]?.Properties?.JwtConfiguration,
+          'stateless',
+        ) as {
           Issuer: string;
           Audience: string[];
         };
@@ -65,7 +77,14 @@ export class ApiGateway {
         params.push(name);
         return '([^/]+)';
       });
-      this.routes.push({ method, path, pattern: new RegExp(`^${source}$`), params, fn, ...(authorizer && { authorizer }) });
+      this.routes.push({
+        method,
+        path,
+        pattern: new RegExp(`^${source}$`),
+        params,
+        fn,
+        ...(authorizer && { authorizer }),
+      });
     }
     // API Gateway prefers the most specific route: literal paths before ones with parameters.
     this.routes.sort((a, b) => a.params.length - b.params.length);
@@ -86,8 +105,14 @@ export class ApiGateway {
     const route = this.routes.find((r) => r.method === method && r.pattern.test(target.pathname));
     if (!route) return { status: 404, headers: {}, body: '{"message":"Not Found"}' };
     const match = route.pattern.exec(target.pathname) ?? [];
-    const pathParameters = Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]));
-    const headers: Record<string, string> = { ...(init.headers ?? {}), host: API_DOMAIN, 'x-forwarded-proto': 'https' };
+    const pathParameters = Object.fromEntries(
+      route.params.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]),
+    );
+    const headers: Record<string, string> = {
+      ...(init.headers ?? {}),
+      host: API_DOMAIN,
+      'x-forwarded-proto': 'https',
+    };
     const event = buildEvent(
       { method, url: target, headers, body: Buffer.from(init.body ?? ''), sourceIp: '203.0.113.10' },
       route,
@@ -101,7 +126,9 @@ export class ApiGateway {
     if (route.authorizer) {
       const claims = this.authorize(route.authorizer, headers.authorization ?? headers.Authorization);
       if (!claims) return { status: 401, headers: {}, body: '{"message":"Unauthorized"}' };
-      (event.requestContext as unknown as { authorizer: unknown }).authorizer = { jwt: { claims, scopes: null } };
+      (event.requestContext as unknown as { authorizer: unknown }).authorizer = {
+        jwt: { claims, scopes: null },
+      };
     }
     const container = this.containers.get(route.fn);
     if (!container) throw new Error(`${route.fn} is not running`);
@@ -116,13 +143,17 @@ export class ApiGateway {
   }
 
   /** What API Gateway's JWT authorizer checks (issuer, audience or client_id), on the rehearsal's fake token. */
-  private authorize(authorizer: NonNullable<Route['authorizer']>, header: string | undefined): Record<string, string> | undefined {
+  private authorize(
+    authorizer: NonNullable<Route['authorizer']>,
+    header: string | undefined,
+  ): Record<string, string> | undefined {
     const token = /^Bearer (.+)$/.exec(header ?? '')?.[1];
     const payload = token?.split('.')[1];
     if (!payload) return undefined;
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, string>;
     const audience = claims.aud ?? claims.client_id;
-    if (claims.iss !== authorizer.issuer || !audience || !authorizer.audience.includes(audience)) return undefined;
+    if (claims.iss !== authorizer.issuer || !audience || !authorizer.audience.includes(audience))
+      return undefined;
     return claims;
   }
 }

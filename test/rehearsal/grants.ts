@@ -7,11 +7,23 @@ import type { Deployment, PolicyStatement } from './template.ts';
  * role: writing its logs, X-Ray, reading the streams of its event source mappings, and sending to
  * its failure destinations. Each is accepted only where the template has the feature it serves.
  */
-function platformGrant(deployment: Deployment, fnLogicalId: string, action: string, resource: string): boolean {
+function platformGrant(
+  deployment: Deployment,
+  fnLogicalId: string,
+  action: string,
+  resource: string,
+): boolean {
   const [service] = action.split(':');
   if (service === 'logs' || service === 'xray') return true;
   const stateless = JSON.stringify(deployment.template('stateless').Resources);
-  if (['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'].includes(action))
+  if (
+    [
+      'dynamodb:DescribeStream',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+      'dynamodb:ListStreams',
+    ].includes(action)
+  )
     return deployment
       .resources('stateless', 'AWS::Lambda::EventSourceMapping')
       .some(([, r]) => JSON.stringify(r.Properties?.FunctionName ?? '').includes(fnLogicalId));

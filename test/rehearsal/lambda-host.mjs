@@ -63,7 +63,13 @@ process.on('message', async (message) => {
   const t = performance.now();
   try {
     const value = await handler(message.event, context);
-    process.send({ type: 'result', id: message.id, ok: true, value: value ?? null, ms: performance.now() - t });
+    process.send({
+      type: 'result',
+      id: message.id,
+      ok: true,
+      value: value ?? null,
+      ms: performance.now() - t,
+    });
   } catch (error) {
     process.send({
       type: 'result',

@@ -38,7 +38,13 @@ export class LambdaContainer {
     private readonly log: WriteStream,
   ) {
     child.on('message', (raw) => {
-      const message = raw as { type: string; id: string; ok: boolean; value: unknown; error: InvocationError['remote'] };
+      const message = raw as {
+        type: string;
+        id: string;
+        ok: boolean;
+        value: unknown;
+        error: InvocationError['remote'];
+      };
       const waiting = this.pending.get(message.id);
       if (message.type !== 'result' || !waiting) return;
       this.pending.delete(message.id);
@@ -52,7 +58,12 @@ export class LambdaContainer {
   }
 
   /** Starts the container with exactly `env` (the template's variables plus the runtime's). */
-  static start(node: string, fn: DeployedFunction, env: Record<string, string>, logDir: string): Promise<LambdaContainer> {
+  static start(
+    node: string,
+    fn: DeployedFunction,
+    env: Record<string, string>,
+    logDir: string,
+  ): Promise<LambdaContainer> {
     const [file, exported] = fn.handler.split('.');
     const log = createWriteStream(join(logDir, `${fn.name}.log`), { flags: 'a' });
     const child = fork(HOST, [join(fn.assetDir, `${file}.mjs`), exported ?? 'handler'], {
@@ -72,7 +83,11 @@ export class LambdaContainer {
     child.stderr?.on('data', capture);
     return new Promise((resolve, reject) => {
       child.once('message', (raw) => {
-        const message = raw as { type: string; importMs: number; error?: { message: string; stack?: string } };
+        const message = raw as {
+          type: string;
+          importMs: number;
+          error?: { message: string; stack?: string };
+        };
         if (message.type === 'ready') {
           const container = new LambdaContainer(fn, child, message.importMs, log);
           container.logs.push(...lines);
@@ -85,9 +100,12 @@ export class LambdaContainer {
           child.stdout?.on('data', keep);
           child.stderr?.on('data', keep);
           resolve(container);
-        } else reject(new Error(`${fn.name} did not load: ${message.error?.stack ?? message.error?.message}`));
+        } else
+          reject(new Error(`${fn.name} did not load: ${message.error?.stack ?? message.error?.message}`));
       });
-      child.once('exit', (code) => reject(new Error(`${fn.name} exited while loading (${code}): ${lines.join('\n')}`)));
+      child.once('exit', (code) =>
+        reject(new Error(`${fn.name} exited while loading (${code}): ${lines.join('\n')}`)),
+      );
     });
   }
 

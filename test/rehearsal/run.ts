@@ -45,7 +45,9 @@ async function main(): Promise<void> {
       const t = performance.now();
       const check = (name: string, ok: boolean, detail?: unknown) => {
         results.push({ scenario: scenario.name, name, ok, ...(ok ? {} : { detail }) });
-        console.log(`${ok ? 'ok  ' : 'FAIL'} [${scenario.name}] ${name}${ok ? '' : `\n     ${JSON.stringify(detail)?.slice(0, 1500)}`}`);
+        console.log(
+          `${ok ? 'ok  ' : 'FAIL'} [${scenario.name}] ${name}${ok ? '' : `\n     ${JSON.stringify(detail)?.slice(0, 1500)}`}`,
+        );
       };
       let stack: Stack | undefined;
       try {
@@ -57,21 +59,37 @@ async function main(): Promise<void> {
           log: (line) => console.log(`     [${scenario.name}] ${line}`),
         });
         check(`every function of the template loads in Node 24 (${stack.containers.size})`, true);
-        imports[scenario.name] = Object.fromEntries([...stack.containers].map(([n, c]) => [n, Math.round(c.importMs)]));
+        imports[scenario.name] = Object.fromEntries(
+          [...stack.containers].map(([n, c]) => [n, Math.round(c.importMs)]),
+        );
         await driveLoop(stack, check);
         if (process.argv.includes('--record-only')) {
-          const seen = new Set(stack.aws.calls.map((c) => `${c.fn} ${c.action} ${c.resource.replace(/^.*:(table|identity|configuration-set)\//, '$1/')}`));
+          const seen = new Set(
+            stack.aws.calls.map(
+              (c) =>
+                `${c.fn} ${c.action} ${c.resource.replace(/^.*:(table|identity|configuration-set)\//, '$1/')}`,
+            ),
+          );
           console.log([...seen].sort().join('\n'));
         }
         for (const [name, container] of stack.containers) {
-          const report = compareGrants(stack.deployment, container.fn, stack.deployment.policyOf(container.fn.roleLogicalId), stack.aws.calls);
+          const report = compareGrants(
+            stack.deployment,
+            container.fn,
+            stack.deployment.policyOf(container.fn.roleLogicalId),
+            stack.aws.calls,
+          );
           check(`${name}: every AWS call it made is granted`, report.denied.length === 0, report.denied);
           check(`${name}: every grant is used by a call`, report.unused.length === 0, report.unused);
           const errors = container.logs.filter((l) => l.includes('"level":"ERROR"'));
           check(`${name}: logged no error`, errors.length === 0, errors.slice(0, 3));
         }
       } catch (error) {
-        check('the rehearsal ran to the end', false, error instanceof InvocationError ? error.remote : String((error as Error).stack ?? error));
+        check(
+          'the rehearsal ran to the end',
+          false,
+          error instanceof InvocationError ? error.remote : String((error as Error).stack ?? error),
+        );
       } finally {
         await stack?.stop();
         console.log(`[${scenario.name}] ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -83,7 +101,10 @@ async function main(): Promise<void> {
   }
   const failed = results.filter((r) => !r.ok).length;
   const seconds = Math.round((performance.now() - started) / 100) / 10;
-  writeFileSync(join(tmpdir(), 'touchpoint-rehearsal.json'), JSON.stringify({ seconds, imports, results }, null, 2));
+  writeFileSync(
+    join(tmpdir(), 'touchpoint-rehearsal.json'),
+    JSON.stringify({ seconds, imports, results }, null, 2),
+  );
   console.log(`rehearsal: ${seconds} s, Node 24 import ms per function: ${JSON.stringify(imports)}`);
   if (keep) console.log(`work folder kept: ${workDir}`);
   console.log(`${results.length - failed} passed, ${failed} failed`);

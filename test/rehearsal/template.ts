@@ -86,7 +86,8 @@ export class Deployment {
     if (!value || typeof value !== 'object') return value;
     const entries = Object.entries(value as Record<string, Json>);
     const [key, arg] = entries[0] ?? [];
-    if (entries.length !== 1 || !key) return Object.fromEntries(entries.map(([k, v]) => [k, this.resolve(v, stack)]));
+    if (entries.length !== 1 || !key)
+      return Object.fromEntries(entries.map(([k, v]) => [k, this.resolve(v, stack)]));
     switch (key) {
       case 'Ref':
         return this.ref(String(arg), stack);
@@ -122,7 +123,8 @@ export class Deployment {
 
   resolveString(value: Json, stack: StackKind): string {
     const out = this.resolve(value, stack);
-    if (typeof out !== 'string' && typeof out !== 'number') throw new Error(`not a string: ${JSON.stringify(value)}`);
+    if (typeof out !== 'string' && typeof out !== 'number')
+      throw new Error(`not a string: ${JSON.stringify(value)}`);
     return String(out);
   }
 
@@ -231,7 +233,12 @@ export class Deployment {
       const roles = JSON.stringify(r.Properties?.Roles ?? []);
       if (!roles.includes(`"${roleLogicalId}"`)) continue;
       const doc = this.resolve(r.Properties?.PolicyDocument, 'stateless') as {
-        Statement: Array<{ Effect: 'Allow' | 'Deny'; Action: string | string[]; Resource: string | string[] } & Pick<PolicyStatement, 'Condition'>>;
+        Statement: Array<
+          { Effect: 'Allow' | 'Deny'; Action: string | string[]; Resource: string | string[] } & Pick<
+            PolicyStatement,
+            'Condition'
+          >
+        >;
       };
       for (const s of doc.Statement)
         statements.push({
