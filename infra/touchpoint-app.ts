@@ -1,4 +1,4 @@
-import { type App, type Environment, Validations } from 'aws-cdk-lib';
+import { type Environment, type Stage, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { loadTouchpointConfig } from '../shared/domain/touchpoints.ts';
 import shippedTouchpoints from '../touchpoints.config.json' with { type: 'json' };
@@ -31,12 +31,12 @@ function environmentFrom(source: NodeJS.ProcessEnv, config: DeployConfig): Envir
 }
 
 /**
- * Adds the Touchpoint stacks to `app`, configured from its context, with the cdk-nag
+ * Adds the Touchpoint stacks to `app` (an App, or a Stage of a pipeline), configured from its context, with the cdk-nag
  * AwsSolutions checks registered (synthesis fails on any unacknowledged finding).
  * `touchpoints` is the survey rules file bundled with the functions (touchpoints.config.json).
  */
 export function buildTouchpointApp(
-  app: App,
+  app: Stage,
   source: NodeJS.ProcessEnv = process.env,
   touchpoints: unknown = shippedTouchpoints,
 ): TouchpointApp {

@@ -38,6 +38,18 @@ export interface StatefulStackProps extends StackProps {
   readonly config: DeployConfig;
 }
 
+/**
+ * The bus is named after the stack, which is unique in its account and region: `touchpoint` for
+ * `Touchpoint-Stateful`, `touchpoint-prod` for `-c stage=prod`, `prod-touchpoint` for the stack of
+ * a CDK Stage named Prod. A fixed name made two copies without `-c stage` collide.
+ */
+export function busNameOf(stackName: string): string {
+  return stackName
+    .replace(/-Stateful$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]/g, '-');
+}
+
 /** The secret key generated at deploy time; every other key is filled in by the operator. */
 const GENERATED_SECRET_KEY = 'LINK_SIGNING_KEY';
 
@@ -211,7 +223,7 @@ export class StatefulStack extends Stack {
     this.eventBus = config.existingEventBusName
       ? EventBus.fromEventBusName(this, 'EventBus', config.existingEventBusName)
       : new EventBus(this, 'EventBus', {
-          eventBusName: config.stage ? `touchpoint-${config.stage}` : 'touchpoint',
+          eventBusName: busNameOf(this.stackName),
           description: 'Touchpoint business events (source touchpoint.events, detail-type touchpoint.*)',
         });
 

@@ -1,9 +1,19 @@
-import { Aws, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  Aws,
+  CfnOutput,
+  CfnResource,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
 import { type CfnRule, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Trigger } from 'aws-cdk-lib/triggers';
@@ -83,6 +93,27 @@ export function outputIdFor(path: string): string {
  * it uses.
  */
 export class StatelessStack extends Stack {
+  /**
+   * The Trigger's provider function (aws-cdk-lib's own) would log to a group Lambda creates on
+   * first use, kept forever and never removed: give it one with the stack's retention instead.
+   */
+  private giveTriggerProviderALogGroup(retention: RetentionDays): void {
+    const provider = this.node
+      .findAll()
+      .find(
+        (c): c is CfnResource =>
+          CfnResource.isCfnResource(c) &&
+          c.cfnResourceType === 'AWS::Lambda::Function' &&
+          c.node.path.includes('TriggerCustomResourceProvider'),
+      );
+    if (!provider) throw new Error('the Trigger provider function was not found');
+    const logs = new LogGroup(this, 'TriggerProviderLogs', {
+      retention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    provider.addPropertyOverride('LoggingConfig', { LogGroup: logs.logGroupName, LogFormat: 'Text' });
+  }
+
   /** Every function of this deployment (`sms-inbound` only with `-c smsProvider=sns`). */
   readonly functions: Readonly<Record<Exclude<FunctionName, 'sms-inbound'>, AppFunction>> & {
     readonly 'sms-inbound'?: AppFunction;
@@ -203,6 +234,7 @@ export class StatelessStack extends Stack {
       timeout: Duration.minutes(15),
       executeAfter: Object.values(this.functions).filter((f) => f !== migrateCustomers),
     });
+    this.giveTriggerProviderALogGroup(config.logRetentionDays);
 
     // --- HTTP API -------------------------------------------------------------------------
     this.httpApi = new TouchpointHttpApi(this, 'Http', {
