@@ -4,14 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { functionAccess } from '../../shared/infra/access.ts';
+import type { FunctionName } from '../../shared/infra/routes.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /**
- * Size budget per function bundle (minified); today's largest is about 2.1 MB. `twilio()` alone
- * would add ~3.7 MB (the adapter loads only the Api domain, ~0.9 MB). Going past this means the
- * whole twilio package, a second SDK copy or an unminified dependency crept in.
+ * Size budget per function bundle (minified); today's largest is about 0.8 MB (bench/report.md,
+ * "Bundles"). Going past it means a Twilio client, all of zod (`import { z }`), a second SDK copy or
+ * an unminified dependency crept in.
  */
-const MAX_BUNDLE_BYTES = 3 * 1024 * 1024;
+const MAX_BUNDLE_BYTES = 1024 * 1024;
 
 const outdir = mkdtempSync(join(tmpdir(), 'touchpoint-synth-'));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
@@ -52,7 +54,7 @@ describe('cdk synth (the real CLI, with esbuild bundling)', () => {
     ]);
   });
 
-  it('bundles every function as a small ESM file that defines require for CommonJS dependencies', () => {
+  it('bundles every function as a small ESM file without source maps that defines require for CommonJS dependencies', () => {
     const template = JSON.parse(readFileSync(join(outdir, 'Touchpoint-Stateless.template.json'), 'utf8')) as {
       Resources: Record<string, { Type: string; Metadata?: Record<string, string> }>;
     };
@@ -71,7 +73,28 @@ describe('cdk synth (the real CLI, with esbuild bundling)', () => {
 
       expect(head).toContain('createRequire');
       expect({ dir, small: statSync(file).size < MAX_BUNDLE_BYTES }).toEqual({ dir, small: true });
-      expect(readdirSync(join(outdir, dir))).toContain('index.mjs.map');
+      expect(readdirSync(join(outdir, dir)).filter((f) => f.endsWith('.map'))).toEqual([]);
     }
+  });
+
+  it('leaves the Twilio and SES clients out of every bundle of a function that does not send', () => {
+    const template = JSON.parse(readFileSync(join(outdir, 'Touchpoint-Stateless.template.json'), 'utf8')) as {
+      Resources: Record<string, { Type: string; Metadata?: Record<string, string> }>;
+    };
+    const access = functionAccess({ promoterReviews: false });
+    const checked: string[] = [];
+    for (const r of Object.values(template.Resources)) {
+      const construct = /^[^/]+\/([A-Za-z]+)\/Function\/Resource$/.exec(
+        r.Metadata?.['aws:cdk:path'] ?? '',
+      )?.[1];
+      if (r.Type !== 'AWS::Lambda::Function' || !construct) continue;
+      const name = construct.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase() as FunctionName;
+      const code = readFileSync(join(outdir, r.Metadata?.['aws:asset:path'] ?? '', 'index.mjs'), 'utf8');
+      const sends = Boolean(access[name].sms || access[name].email);
+      expect({ name, twilioRest: code.includes('api.twilio.com') }).toEqual({ name, twilioRest: sends });
+      expect({ name, ses: code.includes('/v2/email/outbound-emails') }).toEqual({ name, ses: sends });
+      checked.push(name);
+    }
+    expect(checked).toHaveLength(9);
   });
 });
