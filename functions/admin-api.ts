@@ -1,6 +1,7 @@
 // Primary adapter: API Gateway HTTP API -> admin read use cases (scores, responses).
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
+import { requireModeSecrets } from '../shared/config.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { assertAdmin } from '../shared/http/admin-auth.ts';
 import {
@@ -15,6 +16,7 @@ import { dashboardConfig, serveDashboard } from '../shared/http/dashboard-config
 import { validInput } from '../shared/http/validation.ts';
 import type { Deps } from '../shared/runtime/deps.ts';
 import { lazyHandler } from '../shared/runtime/lambda.ts';
+import { loadedOnFirstUse } from '../shared/runtime/lazy-channels.ts';
 import { eraseCustomer, findCustomerData } from '../shared/usecases/customer-data.ts';
 import { listResponses, parseResponsesQuery, responsesToCsv } from '../shared/usecases/list-responses.ts';
 import { listParkedSurveys, requeueParkedSurveys } from '../shared/usecases/parked-surveys.ts';
@@ -26,7 +28,13 @@ const RequeueInput = z.object({ surveyIds: z.array(z.string().min(1).max(100)).m
 
 export function createHandler(deps: Deps) {
   // Read once per cold start: how admins authenticate, and what the dashboard is told about it.
-  const auth = { mode: deps.env.ADMIN_AUTH_MODE, adminToken: deps.secrets.TOUCHPOINT_ADMIN_TOKEN };
+  // Only this function authenticates admins, so only it needs the token (and only in token mode).
+  const { TOUCHPOINT_ADMIN_TOKEN } = requireModeSecrets(
+    deps.env,
+    deps.secrets,
+    deps.env.TOUCHPOINT_SECRET_ARN ? 'Secrets Manager' : 'environment',
+  );
+  const auth = { mode: deps.env.ADMIN_AUTH_MODE, adminToken: TOUCHPOINT_ADMIN_TOKEN };
   const dashboard = dashboardConfig(deps.env);
   return async (event: APIGatewayProxyEventV2): Promise<HttpResponse> => {
     try {
@@ -34,7 +42,7 @@ export function createHandler(deps: Deps) {
         return serveDashboard(event.pathParameters?.asset, dashboard);
       }
       assertAdmin(event, auth);
-      const req = toHttpRequest(event);
+      const req = toHttpRequest(event, deps.env.PUBLIC_BASE_URL);
       const touchpoints = Object.keys(deps.config.touchpoints);
       if (event.routeKey === 'GET /api/scores') {
         return json(200, await readScores(deps, parseScoresQuery(req.query, touchpoints)), {
@@ -67,7 +75,13 @@ export function createHandler(deps: Deps) {
         return json(200, await requeueParkedSurveys(deps, body.surveyIds));
       }
       if (event.routeKey === 'POST /api/send-test') {
-        return json(200, await sendTestSurvey(deps, validInput(SendTestInput, parseJsonBody(req), 422)));
+        // Links and provider callbacks point at the API this request came through (a function
+        // behind the API cannot be told the API's URL without a dependency cycle).
+        const env = { ...deps.env, PUBLIC_BASE_URL: req.baseUrl };
+        return json(
+          200,
+          await sendTestSurvey({ ...deps, env }, validInput(SendTestInput, parseJsonBody(req), 422)),
+        );
       }
       const query = parseResponsesQuery(req.query, touchpoints);
       const page = await listResponses(deps, query);
@@ -88,4 +102,8 @@ export function createHandler(deps: Deps) {
   };
 }
 
-export const handler = lazyHandler(createHandler);
+// Test sends are rare: their Twilio, SES and SNS clients load on the first one, not at cold start.
+export const handler = lazyHandler(
+  createHandler,
+  loadedOnFirstUse(() => import('../shared/runtime/senders.ts').then((m) => m.surveyChannels)),
+);

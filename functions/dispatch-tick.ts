@@ -2,6 +2,7 @@
 import type { Deps } from '../shared/runtime/deps.ts';
 import { lazyHandler } from '../shared/runtime/lambda.ts';
 import { logger } from '../shared/runtime/log.ts';
+import { alertPublisher, surveyChannels } from '../shared/runtime/senders.ts';
 import { sweepPendingAlerts } from '../shared/usecases/apply-scores.ts';
 import { type DispatchReport, dispatchDue, RateBudget } from '../shared/usecases/dispatch.ts';
 import { sendFollowUps } from '../shared/usecases/follow-ups.ts';
@@ -48,4 +49,4 @@ export function createHandler(deps: Deps) {
   };
 }
 
-export const handler = lazyHandler(createHandler);
+export const handler = lazyHandler(createHandler, { ...surveyChannels, alerts: alertPublisher });

@@ -2,7 +2,7 @@
 // that changes it -> moves customer state of earlier versions into the Customers table, once.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { systemClock } from '../shared/adapters/clock.ts';
 import { documentClientOf } from '../shared/adapters/dynamo/client.ts';
 import { SurveyStore } from '../shared/adapters/dynamo/survey-store.ts';

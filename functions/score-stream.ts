@@ -3,6 +3,7 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Deps } from '../shared/runtime/deps.ts';
 import { lazyHandler } from '../shared/runtime/lambda.ts';
 import { logger } from '../shared/runtime/log.ts';
+import { alertPublisher } from '../shared/runtime/senders.ts';
 import { applyScoreBatch } from '../shared/usecases/apply-scores.ts';
 
 export function createHandler(deps: Deps) {
@@ -13,4 +14,4 @@ export function createHandler(deps: Deps) {
   };
 }
 
-export const handler = lazyHandler(createHandler);
+export const handler = lazyHandler(createHandler, { alerts: alertPublisher });

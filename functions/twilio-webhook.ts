@@ -16,6 +16,7 @@ import { CallbackQuery, InboundSms, StatusCallback, VoiceStep } from '../shared/
 import { validInput } from '../shared/http/validation.ts';
 import type { Deps } from '../shared/runtime/deps.ts';
 import { lazyHandler } from '../shared/runtime/lambda.ts';
+import { twilioInboundMessages } from '../shared/runtime/twilio-rest.ts';
 import { type DeliveryReport, handleDeliveryStatus } from '../shared/usecases/delivery-status.ts';
 import { handleInboundSms } from '../shared/usecases/sms-reply.ts';
 import { handleVoiceStep } from '../shared/usecases/voice-flow.ts';
@@ -91,4 +92,4 @@ export function createHandler(deps: Deps) {
   };
 }
 
-export const handler = lazyHandler(createHandler);
+export const handler = lazyHandler(createHandler, { inbound: twilioInboundMessages });

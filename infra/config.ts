@@ -1,20 +1,23 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Deploy-time parameters, passed as CDK context (`-c twilioFrom=+12015550123`) or in `cdk.json`.
  * Parsed once with zod so a bad value fails `cdk synth` with a message naming the flag, rather
- * than surfacing later as a broken function. Defaults are fictional and safe for synth in tests.
+ * than surfacing later as a broken function. The senders have no default: a stack that would send
+ * from a fictional number or address is only built with an explicit `-c demo=true`.
  */
 
 /** Context keys read by the app; the docs and the error messages use these names. */
 export const CONTEXT_KEYS = [
+  'demo',
   'stage',
   'twilioFrom',
   'sesFrom',
   'alertEmail',
   'smsProvider',
+  'snsOriginationNumber',
   'reportingTimeZone',
   'adminAuth',
   'jwtIssuer',
@@ -50,13 +53,20 @@ export const DeployConfigSchema = z
       .string()
       .regex(/^[a-z][a-z0-9-]{0,19}$/, 'must be lowercase letters, digits or dashes (at most 20)')
       .optional(),
+    /** Synthesize with the fictional senders below when none are given (tests, trials of synth). */
+    demo: flag.default(false),
     twilioFrom: z
       .string()
       .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number (e.g. +12015550123)')
-      .default('+12015550100'),
-    sesFrom: z.email('must be an email address (e.g. surveys@example.com)').default('surveys@example.com'),
+      .optional(),
+    sesFrom: z.email('must be an email address (e.g. surveys@example.com)').optional(),
     alertEmail: z.email('must be an email address').optional(),
     smsProvider: z.enum(['twilio', 'sns'], 'must be "twilio" or "sns"').default('twilio'),
+    /** With smsProvider=sns: the two-way End User Messaging number surveys go out from and replies come to. */
+    snsOriginationNumber: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number (e.g. +12015550124)')
+      .optional(),
     reportingTimeZone: z
       .string()
       .refine(isTimeZone, 'must be an IANA time zone (e.g. America/New_York)')
@@ -101,6 +111,29 @@ export const DeployConfigSchema = z
     tickReservedConcurrency: flag.default(true),
   })
   .superRefine((cfg, ctx) => {
+    if (!cfg.demo) {
+      for (const key of ['twilioFrom', 'sesFrom'] as const) {
+        if (cfg[key] === undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `is required: the ${key === 'twilioFrom' ? 'Twilio number surveys are sent and called from' : 'SES sender address'} (or -c demo=true for fictional senders)`,
+          });
+      }
+    }
+    if (cfg.smsProvider !== 'sns' && cfg.snsOriginationNumber !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['snsOriginationNumber'],
+        message: 'is only used with smsProvider=sns',
+      });
+    if (cfg.smsProvider === 'sns' && !cfg.demo && cfg.snsOriginationNumber === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['snsOriginationNumber'],
+        message:
+          'is required with smsProvider=sns: the two-way number of AWS End User Messaging SMS that surveys are sent from and replies arrive at',
+      });
     if (cfg.adminAuth !== 'jwt') {
       for (const key of ['jwtIssuer', 'jwtAudience'] as const) {
         if (cfg[key] !== undefined)
@@ -115,12 +148,36 @@ export const DeployConfigSchema = z
     }
   });
 
-export type DeployConfig = z.output<typeof DeployConfigSchema>;
+/** The fictional senders of `-c demo=true` (555-01xx numbers and example.com are reserved). */
+export const DEMO_SENDERS = {
+  twilioFrom: '+12015550100',
+  sesFrom: 'surveys@example.com',
+  snsOriginationNumber: '+12015550101',
+} as const;
+
+export type DeployConfig = Omit<
+  z.output<typeof DeployConfigSchema>,
+  'twilioFrom' | 'sesFrom' | 'snsOriginationNumber'
+> & {
+  readonly twilioFrom: string;
+  readonly sesFrom: string;
+  /** Set exactly when smsProvider is sns. */
+  readonly snsOriginationNumber: string | undefined;
+};
 
 /** Parses raw context values; throws one Error listing every bad flag. */
 export function parseDeployConfig(raw: Partial<Record<ContextKey, unknown>>): DeployConfig {
   const result = DeployConfigSchema.safeParse(raw);
-  if (result.success) return result.data;
+  if (result.success) {
+    const { twilioFrom, sesFrom, snsOriginationNumber, ...rest } = result.data;
+    return {
+      ...rest,
+      twilioFrom: twilioFrom ?? DEMO_SENDERS.twilioFrom,
+      sesFrom: sesFrom ?? DEMO_SENDERS.sesFrom,
+      snsOriginationNumber:
+        rest.smsProvider === 'sns' ? (snsOriginationNumber ?? DEMO_SENDERS.snsOriginationNumber) : undefined,
+    };
+  }
   const lines = result.error.issues.map((issue) => {
     const key = issue.path.join('.') || '(context)';
     const given = raw[key as ContextKey];

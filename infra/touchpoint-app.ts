@@ -1,4 +1,4 @@
-import { type App, type Environment, Validations } from 'aws-cdk-lib';
+import { type Environment, type Stage, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { loadTouchpointConfig } from '../shared/domain/touchpoints.ts';
 import shippedTouchpoints from '../touchpoints.config.json' with { type: 'json' };
@@ -31,18 +31,18 @@ function environmentFrom(source: NodeJS.ProcessEnv, config: DeployConfig): Envir
 }
 
 /**
- * Adds the Touchpoint stacks to `app`, configured from its context, with the cdk-nag
+ * Adds the Touchpoint stacks to `app` (an App, or a Stage of a pipeline), configured from its context, with the cdk-nag
  * AwsSolutions checks registered (synthesis fails on any unacknowledged finding).
  * `touchpoints` is the survey rules file bundled with the functions (touchpoints.config.json).
  */
 export function buildTouchpointApp(
-  app: App,
+  app: Stage,
   source: NodeJS.ProcessEnv = process.env,
   touchpoints: unknown = shippedTouchpoints,
 ): TouchpointApp {
   // The functions validate the rules at cold start; an invalid file must fail synth instead,
   // with the same message naming the field, rather than every function after a deploy.
-  loadTouchpointConfig(touchpoints);
+  const rules = loadTouchpointConfig(touchpoints);
   const config = readDeployConfig(app.node);
   const env = environmentFrom(source, config);
   const prefix = config.stage ? `Touchpoint-${config.stage}` : 'Touchpoint';
@@ -54,6 +54,7 @@ export function buildTouchpointApp(
   });
   const stateless = new StatelessStack(app, `${prefix}-Stateless`, {
     config,
+    touchpoints: rules,
     stateful,
     env,
     description: 'Touchpoint code: functions, HTTP API, schedule, stream consumers, alarms, dashboard',

@@ -5,7 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createHandler as adminApi } from '../functions/admin-api.ts';
 import { createHandler as dispatchTick } from '../functions/dispatch-tick.ts';
 import { createHandler as emailLink } from '../functions/email-link.ts';
@@ -18,6 +18,8 @@ import type { UsageMeter } from '../shared/adapters/dynamo/usage.ts';
 import type { TouchpointConfig } from '../shared/domain/touchpoints.ts';
 import { ensureTables, tableNamesFor } from '../shared/infra/create-tables.ts';
 import { buildDeps, type Deps } from '../shared/runtime/deps.ts';
+import { surveyChannels } from '../shared/runtime/senders.ts';
+import { twilioInboundMessages } from '../shared/runtime/twilio-rest.ts';
 import type { DispatchReport } from '../shared/usecases/dispatch.ts';
 import { recomputeAggregates } from '../shared/usecases/recompute.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
@@ -205,15 +207,21 @@ async function startServices(
     ALERT_TOPIC_ARN: LOCAL_ALERT_TOPIC,
     PUBLIC_BASE_URL: `http://${host}:${port || 3000}`,
   };
-  const deps = await buildDeps(envSource, {
-    clock,
-    ...(options.config && { config: options.config }),
-    dynamo,
-    ...(options.meter && { meter: options.meter }),
-    email: new SesEmail(new SESv2Client(sandboxAws)),
-    alerts: new SnsAlerts(LOCAL_ALERT_TOPIC, new SNSClient(sandboxAws)),
-    ...(source.SMS_PROVIDER === 'sns' && { sms: new SnsSms(new SNSClient(sandboxAws)) }),
-  });
+  const deps = await buildDeps(
+    envSource,
+    {
+      clock,
+      ...(options.config && { config: options.config }),
+      dynamo,
+      ...(options.meter && { meter: options.meter }),
+      email: new SesEmail(new SESv2Client(sandboxAws)),
+      alerts: new SnsAlerts(LOCAL_ALERT_TOPIC, new SNSClient(sandboxAws)),
+      ...(source.SMS_PROVIDER === 'sns' && {
+        sms: new SnsSms(new SNSClient(sandboxAws), source.SNS_ORIGINATION_NUMBER),
+      }),
+    },
+    { ...surveyChannels, inbound: twilioInboundMessages },
+  );
   // Data kept (in .touchpoint/) from a version that stored customer state in the Surveys table moves
   // over at start (again after an interrupted move); a Surveys table created just now holds none.
   if (!createdTables.has('Surveys')) {

@@ -57,6 +57,8 @@ export class ProviderSandbox {
   private entries: OutboxEntry[] = [];
   private readonly inbound = new Map<string, InboundSms>();
   faults: FaultPlan = { transientRate: 0, statuses: [500, 503, 429] };
+  /** Numbers on the SNS SMS opt-out list (`CheckIfPhoneNumberIsOptedOut` answers true). */
+  readonly snsOptedOut = new Set<string>();
   /** Counters for resilience reports. */
   readonly stats = { calls: 0, faultsInjected: 0, permanentErrors: 0 };
   url = '';
@@ -191,6 +193,12 @@ export class ProviderSandbox {
     }
     if (req.method === 'POST' && url.pathname === '/') {
       const json = String(req.headers['content-type'] ?? '').includes('json');
+      const action = json
+        ? String(req.headers['x-amz-target'] ?? '')
+            .split('.')
+            .pop()
+        : new URLSearchParams(body).get('Action');
+      if (action === 'CheckIfPhoneNumberIsOptedOut') return this.snsOptOutCheck(json, body, res);
       if (this.injectFault(res, json ? 'aws' : 'aws-query')) return;
       return this.snsPublish(req, body, res);
     }
@@ -359,6 +367,22 @@ export class ProviderSandbox {
     });
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ MessageId: entry.id }));
+  }
+
+  private snsOptOutCheck(json: boolean, body: string, res: ServerResponse): void {
+    const phone = json
+      ? String((JSON.parse(body || '{}') as { phoneNumber?: string }).phoneNumber ?? '')
+      : (new URLSearchParams(body).get('phoneNumber') ?? '');
+    const optedOut = this.snsOptedOut.has(phone);
+    if (json) {
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
+      res.end(JSON.stringify({ isOptedOut: optedOut }));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/xml' });
+    res.end(
+      `<CheckIfPhoneNumberIsOptedOutResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><CheckIfPhoneNumberIsOptedOutResult><isOptedOut>${optedOut}</isOptedOut></CheckIfPhoneNumberIsOptedOutResult><ResponseMetadata><RequestId>sandbox</RequestId></ResponseMetadata></CheckIfPhoneNumberIsOptedOutResponse>`,
+    );
   }
 
   private snsPublish(req: IncomingMessage, body: string, res: ServerResponse): void {

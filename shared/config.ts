@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from './errors.ts';
 
 /**
@@ -48,6 +48,11 @@ export const EnvSchema = z.object({
   AGGREGATES_TABLE: z.string().min(1).optional(),
   TOUCHPOINT_SECRET_ARN: z.string().startsWith('arn:').optional(),
   SMS_PROVIDER: z.enum(['twilio', 'sns']).default('twilio'),
+  /** SNS SMS: the two-way origination number surveys are sent from and replies arrive at. */
+  SNS_ORIGINATION_NUMBER: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number')
+    .optional(),
   TWILIO_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number'),
   SES_FROM: z.email(),
   SES_CONFIGURATION_SET: z.string().optional(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHANNELS, EVENT_TYPES, TRACKING_EVENT_TYPES } from '../../shared/domain/model.ts';
 
 /**

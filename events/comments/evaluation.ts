@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_THEME_IDS } from '../../shared/domain/insight/language-pack.ts';
 import { LANGUAGES } from '../../shared/domain/model.ts';
 

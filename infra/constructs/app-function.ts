@@ -4,38 +4,20 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { LogLevel, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { TableUse } from '../../shared/infra/access.ts';
 import type { FunctionName } from '../../shared/infra/routes.ts';
 import type { AppTable } from '../stateful/stateful-stack.ts';
 
 /** The one Lambda runtime for every function (nodejs20.x is deprecated; 24 is the current LTS). */
 export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
 
-/** How a function may use a table; each maps to exactly one set of actions. */
-export type TableAccess = 'read' | 'write' | 'readWrite' | 'stream';
-
-/** Item reads, on the table and its indexes (TransactWriteItems conditions need ConditionCheckItem). */
-export const TABLE_READ_ACTIONS = [
-  'dynamodb:BatchGetItem',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
-  'dynamodb:GetItem',
-  'dynamodb:Query',
-  'dynamodb:Scan',
-];
-/** Item writes (TransactWriteItems is authorized as the Put/Update/Delete it contains). */
-export const TABLE_WRITE_ACTIONS = [
-  'dynamodb:BatchWriteItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:DescribeTable',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-];
+/** What Lambda's event source mapping calls with the consumer's role to read a stream. */
 export const STREAM_READ_ACTIONS = [
   'dynamodb:DescribeStream',
   'dynamodb:GetRecords',
@@ -55,8 +37,8 @@ export interface AppFunctionProps {
   readonly description: string;
   /** Non-secret configuration shared by all functions (service name, senders, time zone...). */
   readonly environment: Readonly<Record<string, string>>;
-  /** Every function reads the one Touchpoint secret; its ARN, never its values, goes in the env. */
-  readonly secret: ISecret;
+  /** The Touchpoint secret, for functions that read it; its ARN, never its values, goes in the env. */
+  readonly secret?: ISecret;
   readonly logRetention: RetentionDays;
   /** @default 512 */
   readonly memorySize?: number;
@@ -134,9 +116,7 @@ export class AppFunction extends Construct {
       loggingFormat: LoggingFormat.TEXT,
       environment: {
         ...props.environment,
-        // Stack traces point at the TypeScript sources instead of the minified bundle.
-        NODE_OPTIONS: '--enable-source-maps',
-        TOUCHPOINT_SECRET_ARN: props.secret.secretArn,
+        ...(props.secret && { TOUCHPOINT_SECRET_ARN: props.secret.secretArn }),
       },
       ...(props.async && {
         retryAttempts: props.async.retryAttempts,
@@ -149,9 +129,10 @@ export class AppFunction extends Construct {
         mainFields: ['module', 'main'],
         banner: ESM_REQUIRE_BANNER,
         minify: true,
-        sourceMap: true,
-        sourceMapMode: SourceMapMode.DEFAULT,
-        sourcesContent: false,
+        // No source maps in the bundle: with NODE_OPTIONS=--enable-source-maps they doubled each
+        // zip and made the first logged error cost ~0.5 s (bench/report.md, "Bundles"). Errors
+        // carry their own messages; stack frames name the minified bundle.
+        sourceMap: false,
         // Pin the SDK we test against instead of whatever the runtime image carries.
         bundleAwsSDK: true,
         forceDockerBundling: false,
@@ -167,7 +148,16 @@ export class AppFunction extends Construct {
         logLevel: LogLevel.WARNING,
       },
     });
-    props.secret.grantRead(this.role);
+    if (props.secret) {
+      // GetSecretValue only (grantRead adds DescribeSecret, which no function calls).
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [props.secret.secretArn],
+        }),
+      );
+      props.secret.encryptionKey?.grantDecrypt(this.role);
+    }
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
@@ -185,38 +175,47 @@ export class AppFunction extends Construct {
   }
 
   /**
-   * Grants exactly `access` on `table` and sets the env var its definition names. Index ARNs are
-   * listed one by one from the definition (no `index/*`), so a role can query only real GSIs.
+   * Grants exactly the actions `use` lists on `table` and on each named index (index ARNs one by
+   * one, never `index/*`), and sets the env var its definition names.
    */
-  bindTable(appTable: AppTable, access: TableAccess): this {
+  bindTable(appTable: AppTable, use: TableUse): this {
     const { definition, table } = appTable;
-    const key = table.encryptionKey;
-    if (access === 'stream') {
-      if (!table.tableStreamArn) throw new Error(`${definition.id} has no stream to bind`);
+    if (use.actions.length > 0)
       this.role.addToPrincipalPolicy(
-        new PolicyStatement({ actions: STREAM_READ_ACTIONS, resources: [table.tableStreamArn] }),
+        new PolicyStatement({
+          actions: use.actions.map((a) => `dynamodb:${a}`),
+          resources: [table.tableArn],
+        }),
       );
-      // ListStreams has no resource-level permissions; the event source mapping calls it.
+    for (const [index, actions] of Object.entries(use.indexes ?? {})) {
+      if (!definition.globalIndexes.some((gsi) => gsi.name === index))
+        throw new Error(`${definition.id} has no index ${index}`);
       this.role.addToPrincipalPolicy(
-        new PolicyStatement({ actions: ['dynamodb:ListStreams'], resources: ['*'] }),
+        new PolicyStatement({
+          actions: actions.map((a) => `dynamodb:${a}`),
+          resources: [`${table.tableArn}/index/${index}`],
+        }),
       );
-      key?.grantDecrypt(this.role);
-    } else {
-      const indexArns = definition.globalIndexes.map((gsi) => `${table.tableArn}/index/${gsi.name}`);
-      if (access === 'read' || access === 'readWrite') {
-        this.role.addToPrincipalPolicy(
-          new PolicyStatement({ actions: TABLE_READ_ACTIONS, resources: [table.tableArn, ...indexArns] }),
-        );
-      }
-      if (access === 'write' || access === 'readWrite') {
-        this.role.addToPrincipalPolicy(
-          new PolicyStatement({ actions: TABLE_WRITE_ACTIONS, resources: [table.tableArn] }),
-        );
-      }
-      if (access === 'read') key?.grantDecrypt(this.role);
-      else key?.grantEncryptDecrypt(this.role);
     }
+    const writes = use.actions.some((a) => !['GetItem', 'BatchGetItem', 'Query', 'Scan'].includes(a));
+    if (writes) table.encryptionKey?.grantEncryptDecrypt(this.role);
+    else table.encryptionKey?.grantDecrypt(this.role);
     this.fn.addEnvironment(definition.envVar, table.tableName);
+    return this;
+  }
+
+  /** Lets the function's event source mapping read `table`'s stream (Lambda reads it with this role). */
+  bindStream(appTable: AppTable): this {
+    const { definition, table } = appTable;
+    if (!table.tableStreamArn) throw new Error(`${definition.id} has no stream to bind`);
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: STREAM_READ_ACTIONS, resources: [table.tableStreamArn] }),
+    );
+    // ListStreams has no resource-level permissions; the event source mapping calls it.
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['dynamodb:ListStreams'], resources: ['*'] }),
+    );
+    table.encryptionKey?.grantDecrypt(this.role);
     return this;
   }
 

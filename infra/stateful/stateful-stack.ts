@@ -38,6 +38,18 @@ export interface StatefulStackProps extends StackProps {
   readonly config: DeployConfig;
 }
 
+/**
+ * The bus is named after the stack, which is unique in its account and region: `touchpoint` for
+ * `Touchpoint-Stateful`, `touchpoint-prod` for `-c stage=prod`, `prod-touchpoint` for the stack of
+ * a CDK Stage named Prod. A fixed name made two copies without `-c stage` collide.
+ */
+export function busNameOf(stackName: string): string {
+  return stackName
+    .replace(/-Stateful$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]/g, '-');
+}
+
 /** The secret key generated at deploy time; every other key is filled in by the operator. */
 const GENERATED_SECRET_KEY = 'LINK_SIGNING_KEY';
 
@@ -75,6 +87,8 @@ export class StatefulStack extends Stack {
   readonly secret: Secret;
   readonly alertTopic: Topic;
   readonly sesFeedbackTopic: Topic;
+  /** Two-way SMS of AWS End User Messaging publishes inbound texts here (only with -c smsProvider=sns). */
+  readonly inboundSmsTopic: Topic | undefined;
   readonly configurationSet: ConfigurationSet;
   readonly eventBus: IEventBus;
   /** The admins of the dashboard and admin API (used with `-c adminAuth=cognito`, the default). */
@@ -145,8 +159,33 @@ export class StatefulStack extends Stack {
       enforceSSL: true,
       masterKey: this.encryptionKey,
     });
+    if (config.smsProvider === 'sns') {
+      this.inboundSmsTopic = new Topic(this, 'InboundSmsTopic', {
+        displayName: 'Touchpoint inbound SMS (two-way End User Messaging SMS)',
+        enforceSSL: true,
+        masterKey: this.encryptionKey,
+      });
+      // End User Messaging SMS publishes a number's inbound texts as the service principal.
+      this.inboundSmsTopic.addToResourcePolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          principals: [new ServicePrincipal('sms-voice.amazonaws.com')],
+          actions: ['sns:Publish'],
+          resources: [this.inboundSmsTopic.topicArn],
+          conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+        }),
+      );
+      new CfnOutput(this, 'InboundSmsTopicArn', {
+        value: this.inboundSmsTopic.topicArn,
+        description: 'Two-way channel of the SNS origination number (docs/deploy.md, section 9)',
+      });
+    }
     if (!this.encryptionKey) {
-      for (const topic of [this.alertTopic, this.sesFeedbackTopic]) {
+      for (const topic of [
+        this.alertTopic,
+        this.sesFeedbackTopic,
+        ...(this.inboundSmsTopic ? [this.inboundSmsTopic] : []),
+      ]) {
         Validations.of(topic).acknowledge({
           id: 'AwsSolutions-SNS2',
           reason:
@@ -184,7 +223,7 @@ export class StatefulStack extends Stack {
     this.eventBus = config.existingEventBusName
       ? EventBus.fromEventBusName(this, 'EventBus', config.existingEventBusName)
       : new EventBus(this, 'EventBus', {
-          eventBusName: config.stage ? `touchpoint-${config.stage}` : 'touchpoint',
+          eventBusName: busNameOf(this.stackName),
           description: 'Touchpoint business events (source touchpoint.events, detail-type touchpoint.*)',
         });
 

@@ -1,4 +1,4 @@
-import { Validations } from 'aws-cdk-lib';
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
@@ -71,7 +71,11 @@ export class TouchpointHttpApi extends Construct {
       description: 'Touchpoint webhooks, survey links and admin API',
       createDefaultStage: false,
     });
-    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
+    // Stateless like the function log groups: removed with the stack (docs/deploy.md).
+    this.accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     this.stage = this.api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,

@@ -1,13 +1,25 @@
-import { Aws, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  Aws,
+  CfnOutput,
+  CfnResource,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
 import { type CfnRule, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Trigger } from 'aws-cdk-lib/triggers';
 import type { Construct } from 'constructs';
+import type { TouchpointConfig } from '../../shared/domain/touchpoints.ts';
+import { functionAccess, type TableId, type TableUse } from '../../shared/infra/access.ts';
 import type { FunctionName } from '../../shared/infra/routes.ts';
 import type { DeployConfig } from '../config.ts';
 import { AppFunction, type AppFunctionProps } from '../constructs/app-function.ts';
@@ -17,6 +29,8 @@ import { Monitoring } from './monitoring.ts';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: DeployConfig;
+  /** The survey rules bundled with the functions (some grants depend on them). */
+  readonly touchpoints: TouchpointConfig;
   readonly stateful: StatefulStack;
 }
 
@@ -79,7 +93,31 @@ export function outputIdFor(path: string): string {
  * it uses.
  */
 export class StatelessStack extends Stack {
-  readonly functions: Readonly<Record<FunctionName, AppFunction>>;
+  /**
+   * The Trigger's provider function (aws-cdk-lib's own) would log to a group Lambda creates on
+   * first use, kept forever and never removed: give it one with the stack's retention instead.
+   */
+  private giveTriggerProviderALogGroup(retention: RetentionDays): void {
+    const provider = this.node
+      .findAll()
+      .find(
+        (c): c is CfnResource =>
+          CfnResource.isCfnResource(c) &&
+          c.cfnResourceType === 'AWS::Lambda::Function' &&
+          c.node.path.includes('TriggerCustomResourceProvider'),
+      );
+    if (!provider) throw new Error('the Trigger provider function was not found');
+    const logs = new LogGroup(this, 'TriggerProviderLogs', {
+      retention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    provider.addPropertyOverride('LoggingConfig', { LogGroup: logs.logGroupName, LogFormat: 'Text' });
+  }
+
+  /** Every function of this deployment (`sms-inbound` only with `-c smsProvider=sns`). */
+  readonly functions: Readonly<Record<Exclude<FunctionName, 'sms-inbound'>, AppFunction>> & {
+    readonly 'sms-inbound'?: AppFunction;
+  };
   readonly httpApi: TouchpointHttpApi;
   readonly streamFailureQueue: Queue;
   readonly monitoring: Monitoring;
@@ -87,7 +125,7 @@ export class StatelessStack extends Stack {
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     const { config, stateful } = props;
-    const { Events, Surveys, Customers, Responses, Aggregates } = stateful.tables;
+    const { Responses, Surveys } = stateful.tables;
 
     const environment: Record<string, string> = {
       POWERTOOLS_SERVICE_NAME: 'touchpoint',
@@ -100,120 +138,110 @@ export class StatelessStack extends Stack {
       // A custom domain is a literal, so every function may know it without a dependency cycle.
       ...(config.publicBaseUrl && { PUBLIC_BASE_URL: config.publicBaseUrl }),
     };
-    const make = (
-      name: FunctionName,
-      props: Omit<AppFunctionProps, 'name' | 'environment' | 'secret' | 'logRetention'>,
-    ) =>
-      new AppFunction(this, constructId(name), {
+    const asyncEvents = { retryAttempts: 2, maxEventAge: Duration.hours(6) } as const;
+    /** How each function runs; what it may call comes from FUNCTION_ACCESS (shared/infra/access.ts). */
+    const settings: Record<
+      FunctionName,
+      Omit<AppFunctionProps, 'name' | 'environment' | 'secret' | 'logRetention'> | undefined
+    > = {
+      'ingest-webhook': {
+        description: 'Shopify, Zendesk, AfterShip and generic signed webhooks -> survey scheduling',
+      },
+      'twilio-webhook': { description: 'Twilio inbound SMS, delivery/call status and IVR steps' },
+      'email-link': { description: 'Signed survey answer and unsubscribe links' },
+      'admin-api': {
+        description:
+          'Admin API (scores, responses, alerts, data-subject export/erase, test sends) and dashboard',
+        // The dashboard's static files travel inside the bundle (served by GET / and GET /{asset}).
+        staticAssets: 'dashboard/public',
+        timeout: Duration.seconds(29),
+      },
+      'dispatch-tick': {
+        description: 'Every minute: send due surveys, retry pending alerts, report the backlog',
+        memorySize: 1024,
+        // Finishes before the next tick; one container at a time keeps the provider rate budget exact.
+        timeout: Duration.seconds(55),
+        ...(config.tickReservedConcurrency && { reservedConcurrentExecutions: 1 }),
+        // A missed tick is covered by the next one; retrying it would only double the work.
+        async: { retryAttempts: 0, maxEventAge: Duration.minutes(2) },
+      },
+      'score-stream': {
+        description: 'Responses + Surveys streams -> score aggregates and action alerts',
+        timeout: Duration.seconds(60),
+      },
+      'eventbridge-ingest': {
+        description: 'Business events from the Touchpoint EventBridge bus -> survey scheduling',
+        async: asyncEvents,
+      },
+      'ses-feedback': {
+        description: 'SES bounces, complaints and deliveries -> email suppression and survey status',
+        async: asyncEvents,
+      },
+      // Customer state of versions before the Customers table moves over inside the deploy that
+      // brings this version, after the new code is in place (which writes only to Customers), so an
+      // earlier opt-out is missed for minutes at most. Once it has finished it only reads a marker.
+      'migrate-customers': {
+        description: 'At deploy: moves customer state of versions before the Customers table, once',
+        timeout: Duration.minutes(15),
+      },
+      // Two-way SMS of End User Messaging arrives on the inbound topic: only with SNS as SMS provider.
+      'sms-inbound':
+        config.smsProvider === 'sns'
+          ? {
+              description:
+                'Replies, STOP and HELP texted to the SNS origination number -> SMS reply use case',
+              async: asyncEvents,
+            }
+          : undefined,
+    };
+    const accessOf = functionAccess({
+      promoterReviews: Object.values(props.touchpoints.touchpoints).some((t) => t.promoterReviewUrl),
+    });
+    const made: Partial<Record<FunctionName, AppFunction>> = {};
+    for (const [name, props] of Object.entries(settings) as Array<
+      [FunctionName, (typeof settings)[FunctionName]]
+    >) {
+      if (!props) continue;
+      const access = accessOf[name];
+      const fn = new AppFunction(this, constructId(name), {
         name,
         environment,
-        secret: stateful.secret,
+        ...(access.secret && { secret: stateful.secret }),
         logRetention: config.logRetentionDays,
         encryptionKey: stateful.encryptionKey,
         ...props,
       });
-    const asyncEvents = { retryAttempts: 2, maxEventAge: Duration.hours(6) } as const;
-
-    const ingestWebhook = make('ingest-webhook', {
-      description: 'Shopify, Zendesk, AfterShip and generic signed webhooks -> survey scheduling',
-    })
-      .bindTable(Events, 'readWrite')
-      .bindTable(Surveys, 'readWrite')
-      .bindTable(Customers, 'readWrite');
-    const twilioWebhook = make('twilio-webhook', {
-      description: 'Twilio inbound SMS, delivery/call status and IVR steps',
-    })
-      .bindTable(Surveys, 'readWrite')
-      .bindTable(Customers, 'readWrite')
-      .bindTable(Responses, 'readWrite')
-      .bindTable(Events, 'read');
-    const emailLink = make('email-link', { description: 'Signed survey answer and unsubscribe links' })
-      .bindTable(Surveys, 'readWrite')
-      .bindTable(Customers, 'readWrite')
-      .bindTable(Responses, 'readWrite');
-    const adminApi = make('admin-api', {
-      description:
-        'Admin API (scores, responses, alerts, data-subject export/erase, test sends) and dashboard',
-      // The dashboard's static files travel inside the bundle (served by GET / and GET /{asset}).
-      staticAssets: 'dashboard/public',
-      timeout: Duration.seconds(29),
-    })
-      // Erase rewrites responses and surveys, deletes events and scrubs alerts; send-test creates a survey.
-      .bindTable(Aggregates, 'readWrite')
-      .bindTable(Responses, 'readWrite')
-      .bindTable(Surveys, 'readWrite')
-      .bindTable(Customers, 'readWrite')
-      .bindTable(Events, 'readWrite');
-    const dispatchTick = make('dispatch-tick', {
-      description: 'Every minute: send due surveys, retry pending alerts, report the backlog',
-      memorySize: 1024,
-      // Finishes before the next tick; one container at a time keeps the provider rate budget exact.
-      timeout: Duration.seconds(55),
-      ...(config.tickReservedConcurrency && { reservedConcurrentExecutions: 1 }),
-      // A missed tick is covered by the next one; retrying it would only double the work.
-      async: { retryAttempts: 0, maxEventAge: Duration.minutes(2) },
-    })
-      .bindTable(Surveys, 'readWrite')
-      .bindTable(Customers, 'readWrite')
-      // sweepPendingAlerts reads pending alerts and marks them sent.
-      .bindTable(Aggregates, 'readWrite')
-      .bindAlertTopic(stateful.alertTopic);
-    const scoreStream = make('score-stream', {
-      description: 'Responses + Surveys streams -> score aggregates and action alerts',
-      timeout: Duration.seconds(60),
-    })
-      .bindTable(Responses, 'stream')
-      .bindTable(Surveys, 'stream')
-      .bindTable(Aggregates, 'readWrite')
-      .bindTable(Responses, 'read')
-      .bindTable(Surveys, 'read')
-      .bindAlertTopic(stateful.alertTopic);
-    const eventbridgeIngest = make('eventbridge-ingest', {
-      description: 'Business events from the Touchpoint EventBridge bus -> survey scheduling',
-      async: asyncEvents,
-    })
-      .bindTable(Events, 'readWrite')
-      .bindTable(Surveys, 'readWrite')
-      .bindTable(Customers, 'readWrite');
-    const sesFeedback = make('ses-feedback', {
-      description: 'SES bounces, complaints and deliveries -> email suppression and survey status',
-      async: asyncEvents,
-    })
-      .bindTable(Surveys, 'readWrite')
-      .bindTable(Customers, 'readWrite');
-
-    // Customer state of versions before the Customers table moves over inside the deploy that
-    // brings this version, after the new code is in place (which writes only to Customers), so an
-    // earlier opt-out is missed for minutes at most. Once it has finished it only reads a marker.
-    const migrateCustomers = make('migrate-customers', {
-      description: 'At deploy: moves customer state of versions before the Customers table, once',
-      timeout: Duration.minutes(15),
-    })
-      .bindTable(Surveys, 'readWrite')
-      .bindTable(Customers, 'readWrite');
-    this.functions = {
-      'migrate-customers': migrateCustomers,
-      'ingest-webhook': ingestWebhook,
-      'twilio-webhook': twilioWebhook,
-      'email-link': emailLink,
-      'admin-api': adminApi,
-      'dispatch-tick': dispatchTick,
-      'score-stream': scoreStream,
-      'eventbridge-ingest': eventbridgeIngest,
-      'ses-feedback': sesFeedback,
+      for (const [table, use] of Object.entries(access.tables) as Array<[TableId, TableUse]>)
+        fn.bindTable(stateful.tables[table], use);
+      for (const table of access.streams ?? []) fn.bindStream(stateful.tables[table]);
+      if (access.alerts) fn.bindAlertTopic(stateful.alertTopic);
+      made[name] = fn;
+    }
+    const fn = (name: FunctionName): AppFunction => {
+      const found = made[name];
+      if (!found) throw new Error(`${name} is not part of this deployment`);
+      return found;
     };
+    const migrateCustomers = fn('migrate-customers');
+    const adminApi = fn('admin-api');
+    const dispatchTick = fn('dispatch-tick');
+    const scoreStream = fn('score-stream');
+    const eventbridgeIngest = fn('eventbridge-ingest');
+    const sesFeedback = fn('ses-feedback');
+    this.functions = made as StatelessStack['functions'];
     new Trigger(this, 'MigrateCustomersOnDeploy', {
       handler: migrateCustomers.fn,
       timeout: Duration.minutes(15),
       executeAfter: Object.values(this.functions).filter((f) => f !== migrateCustomers),
     });
+    this.giveTriggerProviderALogGroup(config.logRetentionDays);
 
     // --- HTTP API -------------------------------------------------------------------------
     this.httpApi = new TouchpointHttpApi(this, 'Http', {
       functions: {
-        'ingest-webhook': ingestWebhook.fn,
-        'twilio-webhook': twilioWebhook.fn,
-        'email-link': emailLink.fn,
+        'ingest-webhook': fn('ingest-webhook').fn,
+        'twilio-webhook': fn('twilio-webhook').fn,
+        'email-link': fn('email-link').fn,
         'admin-api': adminApi.fn,
       },
       adminAuth: adminAuthOf(config, stateful),
@@ -243,32 +271,37 @@ export class StatelessStack extends Stack {
     // Sending: SES from the configured sender through the configuration set only.
     const sesFrom = config.sesFrom;
     const sesDomain = sesFrom.slice(sesFrom.indexOf('@') + 1);
-    const sendEmail = () =>
-      new PolicyStatement({
-        actions: ['ses:SendEmail'],
-        resources: [
-          this.formatArn({ service: 'ses', resource: 'identity', resourceName: sesFrom }),
-          this.formatArn({ service: 'ses', resource: 'identity', resourceName: sesDomain }),
-          this.formatArn({
-            service: 'ses',
-            resource: 'configuration-set',
-            resourceName: stateful.configurationSet.configurationSetName,
+    const sendEmail = new PolicyStatement({
+      actions: ['ses:SendEmail'],
+      resources: [
+        this.formatArn({ service: 'ses', resource: 'identity', resourceName: sesFrom }),
+        this.formatArn({ service: 'ses', resource: 'identity', resourceName: sesDomain }),
+        this.formatArn({
+          service: 'ses',
+          resource: 'configuration-set',
+          resourceName: stateful.configurationSet.configurationSetName,
+        }),
+      ],
+      conditions: { StringEquals: { 'ses:FromAddress': sesFrom } },
+    });
+    for (const [name, f] of Object.entries(made) as Array<[FunctionName, AppFunction]>) {
+      const access = accessOf[name];
+      if (access.email) f.addToRolePolicy(sendEmail);
+      if (access.sms && config.smsProvider === 'sns') {
+        f.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['sns:Publish', 'sns:CheckIfPhoneNumberIsOptedOut'],
+            resources: ['*'],
           }),
-        ],
-        conditions: { StringEquals: { 'ses:FromAddress': sesFrom } },
-      });
-    // The dispatcher sends surveys; the admin API sends an admin's test survey (`touchpoint send-test`).
-    dispatchTick.addToRolePolicy(sendEmail());
-    adminApi.addToRolePolicy(sendEmail());
-    if (config.smsProvider === 'sns') {
-      dispatchTick.addToRolePolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
-      const policy = dispatchTick.role.node.tryFindChild('DefaultPolicy');
-      Validations.of(policy ?? dispatchTick.role).acknowledge({
-        id: 'AwsSolutions-IAM5[Resource::*]',
-        reason:
-          'SMS through Amazon SNS publishes to a phone number, which has no ARN: IAM only accepts "*" for ' +
-          'sns:Publish with PhoneNumber. Only when -c smsProvider=sns; topics are reached through grants.',
-      });
+        );
+        f.fn.addEnvironment('SNS_ORIGINATION_NUMBER', config.snsOriginationNumber ?? '');
+        Validations.of(f.role.node.tryFindChild('DefaultPolicy') ?? f.role).acknowledge({
+          id: 'AwsSolutions-IAM5[Resource::*]',
+          reason:
+            'SMS through Amazon SNS publishes to a phone number, which has no ARN: IAM only accepts "*" for ' +
+            'sns:Publish with PhoneNumber and for the opt-out check. Only when -c smsProvider=sns; topics are reached through grants.',
+        });
+      }
     }
 
     // --- Score stream -----------------------------------------------------------------------
@@ -312,8 +345,10 @@ export class StatelessStack extends Stack {
     // `source` OR `detail-type` prefix needs `$or`, which the L2 pattern type cannot express.
     (busRule.node.defaultChild as CfnRule).addPropertyOverride('EventPattern', BUS_EVENT_PATTERN);
 
-    // --- SES feedback -----------------------------------------------------------------------
+    // --- SES feedback, inbound SMS --------------------------------------------------------------
     stateful.sesFeedbackTopic.addSubscription(new LambdaSubscription(sesFeedback.fn));
+    if (made['sms-inbound'] && stateful.inboundSmsTopic)
+      stateful.inboundSmsTopic.addSubscription(new LambdaSubscription(made['sms-inbound'].fn));
 
     // --- Monitoring -------------------------------------------------------------------------
     const all = Object.values(this.functions);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import raw from '../../touchpoints.config.json' with { type: 'json' };
 import { ConfigError } from '../errors.ts';
 import { type ResolvedThemes, resolveThemes, ThemesConfigSchema } from './insight/taxonomy.ts';

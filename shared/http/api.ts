@@ -22,6 +22,8 @@ export interface HttpRequest {
   rawBodyBytes: Buffer;
   /** The public URL the caller used, rebuilt for providers that sign it (Twilio). */
   publicUrl: string;
+  /** Base URL of the API as the caller saw it (origin, stage or base path), for links we hand out. */
+  baseUrl: string;
   sourceIp: string;
 }
 
@@ -53,12 +55,22 @@ export function requestUrl(event: APIGatewayProxyEventV2, publicBaseUrl?: string
   return `${base.origin}${within ? '' : basePath}${event.rawPath}${query}`;
 }
 
+/** The request URL without its query and without the route's own path: where the API lives. */
+export function apiBaseUrl(url: string, routeKey: string): string {
+  const { origin, pathname } = new URL(url);
+  const routeSegments = (routeKey.split(' ')[1] ?? '/').split('/').filter(Boolean).length;
+  const segments = pathname.split('/').filter(Boolean);
+  const kept = segments.slice(0, Math.max(0, segments.length - routeSegments));
+  return `${origin}${kept.length ? `/${kept.join('/')}` : ''}`;
+}
+
 export function toHttpRequest(event: APIGatewayProxyEventV2, publicBaseUrl?: string): HttpRequest {
   const headers: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(event.headers ?? {})) headers[k.toLowerCase()] = v;
   const rawBodyBytes = event.body
     ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8')
     : Buffer.alloc(0);
+  const publicUrl = requestUrl({ ...event, headers }, publicBaseUrl);
   return {
     method: event.requestContext.http.method,
     routeKey: event.routeKey,
@@ -68,7 +80,8 @@ export function toHttpRequest(event: APIGatewayProxyEventV2, publicBaseUrl?: str
     pathParams: event.pathParameters ?? {},
     rawBody: rawBodyBytes.toString('utf8'),
     rawBodyBytes,
-    publicUrl: requestUrl({ ...event, headers }, publicBaseUrl),
+    publicUrl,
+    baseUrl: apiBaseUrl(publicUrl, event.routeKey),
     sourceIp: event.requestContext.http.sourceIp,
   };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHANNELS } from '../domain/model.ts';
 import { VOICE_STEPS } from '../usecases/voice-flow.ts';
 import { SurveyIdParam } from './validation.ts';

@@ -12,7 +12,8 @@ export type EventFunctionName =
   | 'score-stream'
   | 'eventbridge-ingest'
   | 'ses-feedback'
-  | 'migrate-customers';
+  | 'migrate-customers'
+  | 'sms-inbound';
 
 export type FunctionName = HttpFunctionName | EventFunctionName;
 

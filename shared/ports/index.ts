@@ -52,13 +52,23 @@ export interface ChannelSender<M> {
   wasSent(message: M, since: Date): Promise<boolean | 'unknown'>;
 }
 
-export type SmsSender = ChannelSender<OutboundSms> & {
+export type SmsSender = ChannelSender<OutboundSms>;
+
+/**
+ * What the SMS provider knows of an inbound message. Apart from the senders: the function that
+ * receives messages sends none, and it asks the provider that delivered the message, whichever
+ * provider sends the surveys.
+ */
+export interface InboundMessages {
   /**
    * When the provider received an inbound message (Twilio keeps it under its MessageSid), so
    * keywords apply in the order the customer sent them; undefined when the provider cannot say.
    */
-  receivedAt?(messageId: string): Promise<Date | undefined>;
-};
+  receivedAt(messageId: string): Promise<Date | undefined>;
+}
+
+/** For providers that keep no inbound history: the arrival time is all there is. */
+export const unknownInboundTimes: InboundMessages = { receivedAt: async () => undefined };
 export type EmailSender = ChannelSender<OutboundEmail>;
 export type VoiceCaller = ChannelSender<OutboundCall>;
 

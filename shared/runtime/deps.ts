@@ -1,9 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SesEmail, SnsAlerts, SnsSms } from '../adapters/channels/aws.ts';
-import { createTwilioClient, TwilioSms, TwilioVoice } from '../adapters/channels/twilio.ts';
 import { systemClock } from '../adapters/clock.ts';
 import { AggregateStore } from '../adapters/dynamo/aggregate-store.ts';
 import { documentClientOf } from '../adapters/dynamo/client.ts';
@@ -11,17 +7,18 @@ import { EventStore } from '../adapters/dynamo/event-store.ts';
 import { ResponseStore } from '../adapters/dynamo/response-store.ts';
 import { SurveyStore } from '../adapters/dynamo/survey-store.ts';
 import { type UsageMeter, usage } from '../adapters/dynamo/usage.ts';
-import {
-  type Env,
-  parseEnv,
-  parseSecrets,
-  requireModeSecrets,
-  SECRET_KEYS,
-  type Secrets,
-} from '../config.ts';
+import { type Env, parseEnv, parseSecrets, SECRET_KEYS, type Secrets } from '../config.ts';
 import { shippedConfig, type TouchpointConfig } from '../domain/touchpoints.ts';
 import { ConfigError } from '../errors.ts';
-import type { AlertPublisher, Clock, EmailSender, SmsSender, VoiceCaller } from '../ports/index.ts';
+import {
+  type AlertPublisher,
+  type Clock,
+  type EmailSender,
+  type InboundMessages,
+  type SmsSender,
+  unknownInboundTimes,
+  type VoiceCaller,
+} from '../ports/index.ts';
 
 /** Everything a use case may need, built once per cold start and passed in (no module singletons). */
 export interface Deps {
@@ -37,6 +34,8 @@ export interface Deps {
   email: EmailSender;
   voice: VoiceCaller;
   alerts: AlertPublisher;
+  /** The SMS provider's record of inbound messages (twilio-webhook); others know only arrival times. */
+  inbound: InboundMessages;
 }
 
 /** Reads the secrets: from Secrets Manager when `TOUCHPOINT_SECRET_ARN` is set, else from env. */
@@ -47,7 +46,7 @@ export async function loadSecrets(env: Env, source: Record<string, string | unde
         (SECRET_KEYS as readonly string[]).some((s) => k === s || k === `${s}_PREVIOUS`),
       ),
     );
-    return requireModeSecrets(env, parseSecrets(picked, 'environment'), 'environment');
+    return parseSecrets(picked, 'environment');
   }
   const client = new SecretsManagerClient({});
   const out = await client.send(new GetSecretValueCommand({ SecretId: env.TOUCHPOINT_SECRET_ARN }));
@@ -57,7 +56,22 @@ export async function loadSecrets(env: Env, source: Record<string, string | unde
   } catch (error) {
     throw new ConfigError('the Touchpoint secret is not valid JSON', { cause: error });
   }
-  return requireModeSecrets(env, parseSecrets(parsed, 'Secrets Manager'), 'Secrets Manager');
+  return parseSecrets(parsed, 'Secrets Manager');
+}
+
+/** Builds one channel adapter of a function from its configuration, at cold start. */
+export type ChannelFactory<T> = (env: Env, secrets: Secrets) => T;
+
+/**
+ * The channels a function sends through. Each function file passes only the factories it uses, so
+ * a function that never sends SMS neither builds nor bundles an SMS client (see senders.ts).
+ */
+export interface Channels {
+  sms?: ChannelFactory<SmsSender>;
+  email?: ChannelFactory<EmailSender>;
+  voice?: ChannelFactory<VoiceCaller>;
+  alerts?: ChannelFactory<AlertPublisher>;
+  inbound?: ChannelFactory<InboundMessages>;
 }
 
 export interface DepsOverrides extends Partial<Deps> {
@@ -79,10 +93,24 @@ function store<T extends object>(envVar: string, table: string | undefined, make
   });
 }
 
-/** Builds the production adapters from env (+ secret), with optional overrides for local runs. */
+/** A channel this function was not built with: every use throws a ConfigError saying so. */
+function unavailable<T extends object>(what: string): T {
+  return new Proxy({} as T, {
+    get(_target, prop) {
+      if (prop === 'then') return undefined;
+      throw new ConfigError(`this function does not send ${what}: it was built without that channel`);
+    },
+  });
+}
+
+/**
+ * Builds the production adapters from env (+ secret): the stores of the tables the function was
+ * given and the channels it names, with optional overrides for local runs.
+ */
 export async function buildDeps(
   source: Record<string, string | undefined> = process.env,
   overrides: DepsOverrides = {},
+  channels: Channels = {},
 ): Promise<Deps> {
   const env = overrides.env ?? parseEnv(source);
   const secrets = overrides.secrets ?? (await loadSecrets(env, source));
@@ -90,14 +118,11 @@ export async function buildDeps(
   const dynamo = overrides.dynamo ?? new DynamoDBClient({ maxAttempts: 5 });
   const db = documentClientOf(dynamo);
   const meter = overrides.meter ?? usage.none;
-  const twilio = createTwilioClient(
-    secrets.TWILIO_ACCOUNT_SID,
-    secrets.TWILIO_AUTH_TOKEN,
-    env.TWILIO_API_BASE_URL,
-  );
-  const sms: SmsSender =
-    overrides.sms ??
-    (env.SMS_PROVIDER === 'sns' ? new SnsSms(new SNSClient({ maxAttempts: 1 })) : new TwilioSms(twilio));
+  const channel = <T extends object>(
+    given: T | undefined,
+    factory: ChannelFactory<T> | undefined,
+    what: string,
+  ) => given ?? factory?.(env, secrets) ?? unavailable<T>(what);
   return {
     clock: overrides.clock ?? systemClock,
     env,
@@ -117,11 +142,10 @@ export async function buildDeps(
     aggregates:
       overrides.aggregates ??
       store('AGGREGATES_TABLE', env.AGGREGATES_TABLE, (t) => new AggregateStore(db, t, meter)),
-    sms,
-    email: overrides.email ?? new SesEmail(new SESv2Client({ maxAttempts: 1 })),
-    voice: overrides.voice ?? new TwilioVoice(twilio),
-    alerts:
-      overrides.alerts ??
-      (env.ALERT_TOPIC_ARN ? new SnsAlerts(env.ALERT_TOPIC_ARN) : { publish: async () => undefined }),
+    sms: channel(overrides.sms, channels.sms, 'SMS'),
+    email: channel(overrides.email, channels.email, 'email'),
+    voice: channel(overrides.voice, channels.voice, 'voice calls'),
+    alerts: channel(overrides.alerts, channels.alerts, 'alerts'),
+    inbound: overrides.inbound ?? channels.inbound?.(env, secrets) ?? unknownInboundTimes,
   };
 }

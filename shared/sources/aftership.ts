@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CanonicalEvent } from '../../events/canonical/schema.ts';
 import { assertEventTime } from '../domain/event-time.ts';
 import { SignatureError, ValidationError } from '../errors.ts';

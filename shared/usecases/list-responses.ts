@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SurveyResponse } from '../domain/survey.ts';
 import { ValidationError } from '../errors.ts';
 import { DATE_SHAPE, isCalendarDate, SurveyIdParam } from '../http/validation.ts';

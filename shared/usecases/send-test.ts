@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { E164, EmailAddress } from '../../events/canonical/schema.ts';
 import { type ConsentState, channelBlock } from '../domain/fallback.ts';
 import { languageOf } from '../domain/messages.ts';

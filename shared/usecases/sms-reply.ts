@@ -72,7 +72,7 @@ const RECORDED_ON_SURVEY: ReadonlySet<SmsReplyResult['outcome']> = new Set([
 
 /** When the customer sent the message: the provider's time, else when it reached us. */
 async function sentAt(deps: Deps, sms: InboundSms, now: Date): Promise<Date> {
-  return (await deps.sms.receivedAt?.(sms.messageId)) ?? now;
+  return (await deps.inbound.receivedAt(sms.messageId)) ?? now;
 }
 
 async function handleOnce(deps: Deps, sms: InboundSms, now: Date): Promise<SmsReplyResult> {

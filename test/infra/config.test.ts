@@ -5,8 +5,36 @@ import { parseDeployConfig, readDeployConfig } from '../../infra/config.ts';
 import { buildTouchpointApp } from '../../infra/touchpoint-app.ts';
 
 describe('parseDeployConfig', () => {
-  it('fills fictional, synth-safe defaults when no context is given', () => {
-    const config = parseDeployConfig({});
+  it('refuses to build a stack without its senders, listing the context it needs', () => {
+    let message = '';
+    try {
+      parseDeployConfig({});
+    } catch (error) {
+      message = (error as Error).message;
+    }
+
+    expect(message).toMatch(/-c twilioFrom: twilioFrom is required: .*-c demo=true/);
+    expect(message).toMatch(/-c sesFrom: sesFrom is required: .*-c demo=true/);
+    expect(() => parseDeployConfig({ twilioFrom: '+12015550123' })).toThrow(
+      /-c sesFrom: sesFrom is required/,
+    );
+  });
+
+  it('takes the senders it is given, and fictional ones only with -c demo=true', () => {
+    expect(parseDeployConfig({ twilioFrom: '+12015550123', sesFrom: 'cx@example.org' })).toMatchObject({
+      twilioFrom: '+12015550123',
+      sesFrom: 'cx@example.org',
+      demo: false,
+    });
+    expect(parseDeployConfig({ demo: 'true', sesFrom: 'cx@example.org' })).toMatchObject({
+      twilioFrom: '+12015550100',
+      sesFrom: 'cx@example.org',
+    });
+    expect(() => parseDeployConfig({ demo: 'false' })).toThrow(/twilioFrom is required/);
+  });
+
+  it('fills fictional, synth-safe defaults with -c demo=true', () => {
+    const config = parseDeployConfig({ demo: true });
 
     expect(config).toMatchObject({
       twilioFrom: '+12015550100',
@@ -53,7 +81,7 @@ describe('parseDeployConfig', () => {
   });
 
   it('offers cognito (default), jwt and token admin authentication, and nothing else', () => {
-    expect(parseDeployConfig({ adminAuth: 'token' }).adminAuth).toBe('token');
+    expect(parseDeployConfig({ demo: true, adminAuth: 'token' }).adminAuth).toBe('token');
     expect(() => parseDeployConfig({ adminAuth: 'iam' })).toThrow(
       /-c adminAuth: adminAuth must be "cognito", "jwt" or "token" \(got "iam"\)/,
     );
@@ -67,6 +95,7 @@ describe('parseDeployConfig', () => {
 
   it('splits a comma-separated audience list', () => {
     const config = parseDeployConfig({
+      demo: true,
       adminAuth: 'jwt',
       jwtIssuer: 'https://login.example.com',
       jwtAudience: 'dashboard, cli',
@@ -77,6 +106,7 @@ describe('parseDeployConfig', () => {
 
   it('coerces string context values from -c into numbers and booleans', () => {
     const config = parseDeployConfig({
+      demo: 'true',
       logRetentionDays: '90',
       apiRateLimit: '25',
       tickReservedConcurrency: 'false',
@@ -99,6 +129,7 @@ describe('parseDeployConfig', () => {
     );
     expect(
       parseDeployConfig({
+        demo: true,
         kmsKeyArn: 'arn:aws:kms:eu-west-1:111122223333:key/11111111-2222-3333-4444-555555555555',
       }).kmsKeyArn,
     ).toBe('arn:aws:kms:eu-west-1:111122223333:key/11111111-2222-3333-4444-555555555555');
@@ -113,7 +144,9 @@ describe('parseDeployConfig', () => {
 
 describe('readDeployConfig', () => {
   it('treats an empty -c value as unset so the default applies', () => {
-    const app = new App({ context: { smsProvider: '', reportingTimeZone: 'America/New_York' } });
+    const app = new App({
+      context: { demo: 'true', smsProvider: '', reportingTimeZone: 'America/New_York' },
+    });
 
     const config = readDeployConfig(app.node);
 
@@ -126,7 +159,7 @@ describe('buildTouchpointApp environment', () => {
   const keyArn = 'arn:aws:kms:eu-west-1:111122223333:key/11111111-2222-3333-4444-555555555555';
 
   it('refuses a KMS key from another region than the deployment', () => {
-    const app = new App({ context: { kmsKeyArn: keyArn, 'aws:cdk:bundling-stacks': [] } });
+    const app = new App({ context: { demo: true, kmsKeyArn: keyArn, 'aws:cdk:bundling-stacks': [] } });
 
     expect(() => buildTouchpointApp(app, { CDK_DEFAULT_REGION: 'us-east-1' })).toThrow(
       /kmsKeyArn: the key is in eu-west-1 but the deployment region is us-east-1/,
@@ -134,7 +167,7 @@ describe('buildTouchpointApp environment', () => {
   });
 
   it('fails synthesis on an invalid survey rules file, naming the field', () => {
-    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const app = new App({ context: { demo: true, 'aws:cdk:bundling-stacks': [] } });
     const rules = JSON.parse(readFileSync('touchpoints.config.json', 'utf8'));
     rules.touchpoints.delivery.delayMinutes = 0;
 
@@ -144,8 +177,17 @@ describe('buildTouchpointApp environment', () => {
     expect(app.node.children).toHaveLength(0);
   });
 
-  it('stays environment-agnostic without CDK_DEFAULT_* so synth needs no credentials', () => {
+  it('fails synthesis without the senders unless -c demo=true, before building anything', () => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+
+    expect(() => buildTouchpointApp(app, {})).toThrow(
+      /Invalid Touchpoint deploy context:\n {2}-c twilioFrom: twilioFrom is required[^\n]*\n {2}-c sesFrom: sesFrom is required/,
+    );
+    expect(app.node.children).toHaveLength(0);
+  });
+
+  it('stays environment-agnostic without CDK_DEFAULT_* so synth needs no credentials', () => {
+    const app = new App({ context: { demo: true, 'aws:cdk:bundling-stacks': [] } });
 
     const { stateful, stateless } = buildTouchpointApp(app, {});
 

@@ -9,40 +9,25 @@ import { deployedRoutes } from '../../infra/stateless/http-api.ts';
 import { CUSTOM_METRICS, METRIC_NAMESPACE } from '../../infra/stateless/monitoring.ts';
 import { BUS_EVENT_PATTERN, STREAM_SETTINGS } from '../../infra/stateless/stateless-stack.ts';
 import { SECRET_KEYS } from '../../shared/config.ts';
+import { functionAccess } from '../../shared/infra/access.ts';
 import { type FunctionName, HTTP_ROUTES } from '../../shared/infra/routes.ts';
 import { TABLES, type TableDefinition } from '../../shared/infra/tables.ts';
 import {
+  actionsOf,
   type BuiltApp,
   buildApp,
   type CfnResource,
+  fnOf,
   logicalId,
   resource,
+  resourcesOf,
   resourcesOfType,
+  statementsOf,
+  tableLogicalIds,
 } from './build-app.ts';
 
-type TableId = TableDefinition['id'];
-type Access = 'read' | 'write' | 'stream';
-
-/** The least-privilege contract: which tables each function may touch, and how. */
-const RW: Access[] = ['read', 'write'];
-// Customers (fatigue profiles, open tickets, consent) goes wherever a survey is decided, sent or
-// answered, or consent changes; the score consumer never needs it.
-const EXPECTED_TABLE_ACCESS: Record<FunctionName, Partial<Record<TableId, Access[]>>> = {
-  'ingest-webhook': { Events: RW, Surveys: RW, Customers: RW },
-  'twilio-webhook': { Surveys: RW, Customers: RW, Responses: RW, Events: ['read'] },
-  'email-link': { Surveys: RW, Customers: RW, Responses: RW },
-  // Erase (rewrite responses/surveys, delete events and profiles, scrub alerts) and send-test need writes.
-  'admin-api': { Aggregates: RW, Responses: RW, Surveys: RW, Customers: RW, Events: RW },
-  'dispatch-tick': { Surveys: RW, Customers: RW, Aggregates: RW },
-  'score-stream': {
-    Responses: ['read', 'stream'],
-    Surveys: ['read', 'stream'],
-    Aggregates: RW,
-  },
-  'eventbridge-ingest': { Events: RW, Surveys: RW, Customers: RW },
-  'ses-feedback': { Surveys: RW, Customers: RW },
-  'migrate-customers': { Surveys: RW, Customers: RW },
-};
+/** The tables each function is told about: those its entry in shared/infra/access.ts uses. */
+const ACCESS = functionAccess({ promoterReviews: false });
 
 /** Actions IAM offers no resource-level permissions for; the only ones allowed on "*". */
 const STAR_ONLY_ACTIONS = new Set([
@@ -53,55 +38,8 @@ const STAR_ONLY_ACTIONS = new Set([
 
 const KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/11111111-2222-3333-4444-555555555555';
 
-interface Statement {
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
-  Condition?: unknown;
-}
-
-const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
-const resourcesOf = (s: Statement) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]);
-
-function statementsOf(built: BuiltApp, name: FunctionName): Statement[] {
-  const roleId = logicalId(built.stateless, built.stateless.functions[name].role);
-  const policies = Object.values(resourcesOfType(built.statelessTemplate, 'AWS::IAM::Policy')).filter((p) =>
-    JSON.stringify(p.Properties.Roles).includes(`"${roleId}"`),
-  );
-  return policies.flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
-}
-
-function tableLogicalIds(built: BuiltApp): Record<TableId, string> {
-  return Object.fromEntries(
-    TABLES.map((def) => [def.id, logicalId(built.stateful, built.stateful.tables[def.id].table)]),
-  ) as Record<TableId, string>;
-}
-
-/** Reads back, from the synthesized policy, which tables a function can use and how. */
-function tableAccessOf(built: BuiltApp, name: FunctionName): Partial<Record<TableId, Access[]>> {
-  const ids = tableLogicalIds(built);
-  const found: Partial<Record<TableId, Set<Access>>> = {};
-  for (const statement of statementsOf(built, name)) {
-    const actions = actionsOf(statement);
-    const kinds: Access[] = [];
-    if (actions.includes('dynamodb:GetItem')) kinds.push('read');
-    if (actions.includes('dynamodb:PutItem')) kinds.push('write');
-    if (actions.includes('dynamodb:GetRecords')) kinds.push('stream');
-    for (const res of resourcesOf(statement)) {
-      const text = JSON.stringify(res);
-      for (const [tableId, id] of Object.entries(ids) as Array<[TableId, string]>) {
-        if (!text.includes(id)) continue;
-        const set = found[tableId] ?? new Set<Access>();
-        for (const kind of kinds) set.add(kind);
-        if (set.size > 0) found[tableId] = set;
-      }
-    }
-  }
-  return Object.fromEntries(Object.entries(found).map(([k, v]) => [k, [...v].sort()]));
-}
-
 function functionResource(built: BuiltApp, name: FunctionName): CfnResource {
-  return resource(built.statelessTemplate, logicalId(built.stateless, built.stateless.functions[name].fn));
+  return resource(built.statelessTemplate, logicalId(built.stateless, fnOf(built, name).fn));
 }
 
 function envOf(built: BuiltApp, name: FunctionName): Record<string, unknown> {
@@ -389,9 +327,8 @@ describe('stateless stack: functions', () => {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
       expect(fn.Properties.LoggingConfig).toMatchObject({ LogGroup: { Ref: expect.any(String) } });
-      expect(fn.Properties.Environment).toMatchObject({
-        Variables: { NODE_OPTIONS: '--enable-source-maps' },
-      });
+      // No source maps in the bundles, so no --enable-source-maps (bench/report.md, "Bundles").
+      expect(JSON.stringify(fn.Properties.Environment)).not.toContain('NODE_OPTIONS');
     }
   });
 
@@ -399,7 +336,7 @@ describe('stateless stack: functions', () => {
     const triggers = Object.values(resourcesOfType(base.statelessTemplate, 'Custom::Trigger'));
     expect(triggers).toHaveLength(1);
     const trigger = triggers[0] as CfnResource & { DependsOn?: string[] };
-    const fnId = logicalId(base.stateless, base.stateless.functions['migrate-customers'].fn);
+    const fnId = logicalId(base.stateless, fnOf(base, 'migrate-customers').fn);
     const versions = Object.entries(resourcesOfType(base.statelessTemplate, 'AWS::Lambda::Version')).filter(
       ([, v]) => JSON.stringify(v.Properties.FunctionName) === JSON.stringify({ Ref: fnId }),
     );
@@ -419,7 +356,7 @@ describe('stateless stack: functions', () => {
       'ses-feedback',
     ];
     for (const name of writers)
-      expect(trigger.DependsOn).toContain(logicalId(base.stateless, base.stateless.functions[name].fn));
+      expect(trigger.DependsOn).toContain(logicalId(base.stateless, fnOf(base, name).fn));
     expect(resourcesOfType(base.statelessTemplate, 'AWS::Lambda::Function')[fnId]?.Properties.Timeout).toBe(
       900,
     );
@@ -430,26 +367,17 @@ describe('stateless stack: functions', () => {
     for (const name of Object.keys(base.stateless.functions) as FunctionName[]) {
       const env = envOf(base, name);
 
-      expect(JSON.stringify(env.TOUCHPOINT_SECRET_ARN)).toContain(secretId);
+      if (name === 'migrate-customers') expect(env.TOUCHPOINT_SECRET_ARN).toBeUndefined();
+      else expect(JSON.stringify(env.TOUCHPOINT_SECRET_ARN)).toContain(secretId);
       for (const key of Object.keys(env)) {
         expect(SECRET_KEYS.some((s) => key === s || key === `${s}_PREVIOUS`)).toBe(false);
       }
     }
   });
 
-  it('grants each function exactly the table access of the contract', () => {
-    for (const built of [base, hardened]) {
-      for (const name of Object.keys(EXPECTED_TABLE_ACCESS) as FunctionName[]) {
-        const expected = Object.fromEntries(
-          Object.entries(EXPECTED_TABLE_ACCESS[name]).map(([k, v]) => [k, [...v].sort()]),
-        );
-        expect({ name, access: tableAccessOf(built, name) }).toEqual({ name, access: expected });
-      }
-    }
-  });
-
   it('lets every function decrypt with the customer-managed key when one is given', () => {
     for (const name of Object.keys(hardened.stateless.functions) as FunctionName[]) {
+      if (Object.keys(ACCESS[name].tables).length === 0 && !ACCESS[name].secret) continue;
       const decrypt = statementsOf(hardened, name).filter(
         (s) => actionsOf(s).includes('kms:Decrypt') && resourcesOf(s).includes(KEY_ARN),
       );
@@ -459,13 +387,13 @@ describe('stateless stack: functions', () => {
 
   it('tells each function the names of exactly the tables it may use', () => {
     const ids = tableLogicalIds(base);
-    for (const name of Object.keys(EXPECTED_TABLE_ACCESS) as FunctionName[]) {
+    for (const name of Object.keys(base.stateless.functions) as FunctionName[]) {
       const env = envOf(base, name);
       const tableVars = TABLES.filter((def) => def.envVar in env).map((def) => def.id);
 
       expect({ name, tables: tableVars.sort() }).toEqual({
         name,
-        tables: Object.keys(EXPECTED_TABLE_ACCESS[name]).sort(),
+        tables: Object.keys(ACCESS[name].tables).sort(),
       });
       for (const id of tableVars) {
         const def = TABLES.find((d) => d.id === id) as TableDefinition;
@@ -475,7 +403,7 @@ describe('stateless stack: functions', () => {
   });
 
   it('lets query statements reach only the indexes the definitions declare', () => {
-    const indexArns = (Object.keys(EXPECTED_TABLE_ACCESS) as FunctionName[])
+    const indexArns = (Object.keys(base.stateless.functions) as FunctionName[])
       .flatMap((name) => statementsOf(base, name))
       .flatMap(resourcesOf)
       .map((r) => JSON.stringify(r))
@@ -496,7 +424,9 @@ describe('stateless stack: functions', () => {
           .filter((s) => resourcesOf(s).includes('*'))
           .flatMap(actionsOf);
         const allowed = new Set(STAR_ONLY_ACTIONS);
-        if (built === hardened && name === 'dispatch-tick') allowed.add('sns:Publish');
+        // SMS through SNS: a phone number has no ARN (only with -c smsProvider=sns, for senders).
+        if (built === hardened && ACCESS[name].sms)
+          for (const action of ['sns:Publish', 'sns:CheckIfPhoneNumberIsOptedOut']) allowed.add(action);
 
         expect({ name, extra: starActions.filter((a) => !allowed.has(a)) }).toEqual({ name, extra: [] });
       }
@@ -542,7 +472,7 @@ describe('stateless stack: functions', () => {
       );
 
     expect(withUrl(base).sort()).toEqual(['dispatch-tick', 'score-stream']);
-    expect(withUrl(hardened)).toHaveLength(9);
+    expect(withUrl(hardened)).toHaveLength(10);
     expect(envOf(hardened, 'twilio-webhook').PUBLIC_BASE_URL).toBe('https://surveys.example.com');
   });
 
@@ -563,7 +493,7 @@ describe('stateless stack: functions', () => {
   it('sends failed asynchronous invocations to a queue for the event-driven functions', () => {
     const configs = Object.values(resourcesOfType(base.statelessTemplate, 'AWS::Lambda::EventInvokeConfig'));
     const withQueue = (Object.keys(base.stateless.functions) as FunctionName[]).filter(
-      (n) => base.stateless.functions[n].failureQueue,
+      (n) => fnOf(base, n).failureQueue,
     );
 
     expect(withQueue.sort()).toEqual(['dispatch-tick', 'eventbridge-ingest', 'ses-feedback']);
@@ -582,7 +512,7 @@ describe('stateless stack: functions', () => {
       Targets: [
         Match.objectLike({
           Arn: {
-            'Fn::GetAtt': [logicalId(base.stateless, base.stateless.functions['dispatch-tick'].fn), 'Arn'],
+            'Fn::GetAtt': [logicalId(base.stateless, fnOf(base, 'dispatch-tick').fn), 'Arn'],
           },
           RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 60 },
         }),
@@ -629,7 +559,7 @@ describe('stateless stack: triggers', () => {
   });
 
   it('routes touchpoint.events or touchpoint.* detail types from the bus to eventbridge-ingest', () => {
-    const fnId = logicalId(base.stateless, base.stateless.functions['eventbridge-ingest'].fn);
+    const fnId = logicalId(base.stateless, fnOf(base, 'eventbridge-ingest').fn);
 
     base.statelessTemplate.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: BUS_EVENT_PATTERN,
@@ -639,9 +569,12 @@ describe('stateless stack: triggers', () => {
   });
 
   it('subscribes ses-feedback to the SES feedback topic', () => {
-    const fnId = logicalId(base.stateless, base.stateless.functions['ses-feedback'].fn);
+    const fnId = logicalId(base.stateless, fnOf(base, 'ses-feedback').fn);
     const topicId = logicalId(base.stateful, base.stateful.sesFeedbackTopic);
-    const [subscription] = Object.values(resourcesOfType(base.statelessTemplate, 'AWS::SNS::Subscription'));
+    const subscriptions = Object.values(resourcesOfType(base.statelessTemplate, 'AWS::SNS::Subscription'));
+    const [subscription] = subscriptions;
+
+    expect(subscriptions).toHaveLength(1);
 
     expect(subscription?.Properties.Protocol).toBe('lambda');
     expect(subscription?.Properties.Endpoint).toEqual({ 'Fn::GetAtt': [fnId, 'Arn'] });
@@ -653,7 +586,7 @@ describe('stateless stack: HTTP API', () => {
   function routeTable(built: BuiltApp) {
     const fnByLogicalId = new Map(
       (Object.keys(built.stateless.functions) as FunctionName[]).map((n) => [
-        logicalId(built.stateless, built.stateless.functions[n].fn),
+        logicalId(built.stateless, fnOf(built, n).fn),
         n,
       ]),
     );

@@ -1,5 +1,5 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { CheckIfPhoneNumberIsOptedOutCommand, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { ChannelError } from '../../errors.ts';
 import type {
   AlertMessage,
@@ -70,26 +70,48 @@ export class SesEmail implements EmailSender {
   }
 }
 
-/** SMS through Amazon SNS `Publish` to a phone number (transactional). */
+/** The provider's opt-out list has the number: no SMS may go to it (a retry cannot change that). */
+export const SNS_OPTED_OUT = 'OptedOut';
+
+/**
+ * SMS through Amazon SNS `Publish` to a phone number (transactional), from `originationNumber`
+ * when given: the two-way number replies come back on (End User Messaging SMS). A number on the
+ * account's opt-out list (a STOP the provider handled, or an operator's entry) is refused before
+ * publishing, since SNS accepts a publish to it and then silently drops the message.
+ */
 export class SnsSms implements SmsSender {
   readonly channel = 'sms' as const;
   readonly provider = 'sns';
-  constructor(private readonly client: SNSClient = new SNSClient({ maxAttempts: 1 })) {}
+  constructor(
+    private readonly client: SNSClient = new SNSClient({ maxAttempts: 1 }),
+    private readonly originationNumber?: string,
+  ) {}
 
   async send(message: OutboundSms): Promise<SendReceipt> {
     try {
+      const listed = await this.client.send(
+        new CheckIfPhoneNumberIsOptedOutCommand({ phoneNumber: message.to }),
+      );
+      if (listed.isOptedOut)
+        throw new ChannelError('sns: the number is on the SMS opt-out list', true, {
+          providerCode: SNS_OPTED_OUT,
+        });
       const out = await this.client.send(
         new PublishCommand({
           PhoneNumber: message.to,
           Message: message.body,
           MessageAttributes: {
             'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
+            ...(this.originationNumber && {
+              'AWS.MM.SMS.OriginationNumber': { DataType: 'String', StringValue: this.originationNumber },
+            }),
             surveyId: { DataType: 'String', StringValue: message.surveyId },
           },
         }),
       );
       return { providerMessageId: out.MessageId ?? '' };
     } catch (error) {
+      if (error instanceof ChannelError) throw error;
       throw toChannelError('sns', error);
     }
   }

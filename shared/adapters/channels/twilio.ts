@@ -1,26 +1,105 @@
-import BaseTwilio from 'twilio/lib/base/BaseTwilio.js';
-import Api from 'twilio/lib/rest/Api.js';
 import { ChannelError } from '../../errors.ts';
-import type { OutboundCall, OutboundSms, SendReceipt, SmsSender, VoiceCaller } from '../../ports/index.ts';
-import { redirectingTwilioHttpClient } from './twilio-http.ts';
+import type {
+  InboundMessages,
+  OutboundCall,
+  OutboundSms,
+  SendReceipt,
+  SmsSender,
+  VoiceCaller,
+} from '../../ports/index.ts';
 
 /**
- * The Twilio client with only the REST domain we call (`api`: Messages and Calls). `twilio()` wires
- * every Twilio product into the bundle (about 3.7 MB minified); this keeps it under 1 MB, which
- * shortens cold starts of the three functions that send.
+ * The four Twilio REST calls we make (create and list Messages and Calls), over fetch. The twilio
+ * package's client needs axios, its whole `api` domain and their dependencies: about 550 KB of the
+ * bundle even with deep imports, for requests that are one form-encoded POST or GET each. Webhook
+ * signatures and TwiML still come from the package (small deep imports).
  */
-class TwilioClient extends BaseTwilio.Client {
-  private domain: Api | undefined;
-  get messages() {
-    return this.api.v2010.account.messages;
+export class TwilioRest {
+  private readonly base: string;
+  private readonly authorization: string;
+
+  /** `baseUrl` points the client at a stand-in (local runtime, rehearsal); Twilio's API by default. */
+  constructor(
+    accountSid: string,
+    authToken: string,
+    baseUrl = 'https://api.twilio.com',
+    private readonly timeoutMs = 10_000,
+  ) {
+    this.base = `${baseUrl.replace(/\/$/, '')}/2010-04-01/Accounts/${encodeURIComponent(accountSid)}`;
+    this.authorization = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
   }
-  get calls() {
-    return this.api.v2010.account.calls;
+
+  /** POSTs a form to `Messages` or `Calls`; array values repeat the parameter (Twilio's convention). */
+  create(
+    resource: 'Messages' | 'Calls',
+    params: Record<string, string | string[]>,
+  ): Promise<{ sid: string }> {
+    const form = new URLSearchParams();
+    for (const [key, value] of Object.entries(params))
+      for (const v of Array.isArray(value) ? value : [value]) form.append(key, v);
+    return this.call('POST', `${this.base}/${resource}.json`, form.toString()) as Promise<{ sid: string }>;
   }
-  private get api(): Api {
-    this.domain ??= new Api(this as never);
-    return this.domain;
+
+  /** One page (at most `pageSize`) of `Messages` or `Calls` matching `filter`. */
+  async list<T>(
+    resource: 'Messages' | 'Calls',
+    filter: Record<string, string>,
+    pageSize: number,
+  ): Promise<T[]> {
+    const query = new URLSearchParams({ ...filter, PageSize: String(pageSize) });
+    const page = (await this.call('GET', `${this.base}/${resource}.json?${query}`)) as Record<
+      string,
+      unknown
+    >;
+    return (page[resource.toLowerCase()] ?? []) as T[];
   }
+
+  /** One resource by its sid (`Messages/{sid}.json`). */
+  get<T>(resource: 'Messages' | 'Calls', sid: string): Promise<T> {
+    return this.call('GET', `${this.base}/${resource}/${encodeURIComponent(sid)}.json`) as Promise<T>;
+  }
+
+  private async call(method: 'GET' | 'POST', url: string, body?: string): Promise<unknown> {
+    const response = await fetch(url, {
+      method,
+      headers: {
+        authorization: this.authorization,
+        accept: 'application/json',
+        ...(body !== undefined && { 'content-type': 'application/x-www-form-urlencoded' }),
+      },
+      ...(body !== undefined && { body }),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : {};
+    } catch {
+      parsed = { message: text.slice(0, 200) };
+    }
+    if (!response.ok) {
+      const e = parsed as { code?: number; message?: string };
+      throw new TwilioApiError(e.message ?? `HTTP ${response.status}`, response.status, e.code);
+    }
+    return parsed;
+  }
+}
+
+/** An error answer of Twilio's REST API: HTTP status and Twilio's own error code. */
+export class TwilioApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: number | undefined,
+  ) {
+    super(message);
+    this.name = 'TwilioApiError';
+  }
+}
+
+/** Twilio's date filters (`DateSent>`, `StartTime>`): ISO 8601 to the second. */
+function twilioDateTime(date: Date): string {
+  return `${date.toISOString().split('.')[0]}Z`;
 }
 
 /** Twilio error codes that will fail the same way on every retry. */
@@ -34,14 +113,7 @@ const PERMANENT_CODES = new Set([
   21217, // voice: invalid phone number
 ]);
 
-export function createTwilioClient(accountSid: string, authToken: string, apiBaseUrl?: string): TwilioClient {
-  return new TwilioClient(accountSid, authToken, {
-    autoRetry: false,
-    ...(apiBaseUrl && { httpClient: redirectingTwilioHttpClient(apiBaseUrl) as never }),
-  });
-}
-
-/** Maps a Twilio RestException (or network failure) to a ChannelError. */
+/** Maps a Twilio API error (or network failure) to a ChannelError. */
 export function toChannelError(error: unknown): ChannelError {
   const e = error as { status?: number; code?: number; message?: string };
   const status = e.status ?? 0;
@@ -57,15 +129,15 @@ export function toChannelError(error: unknown): ChannelError {
 export class TwilioSms implements SmsSender {
   readonly channel = 'sms' as const;
   readonly provider = 'twilio';
-  constructor(private readonly client: TwilioClient) {}
+  constructor(private readonly client: TwilioRest) {}
 
   async send(message: OutboundSms): Promise<SendReceipt> {
     try {
-      const created = await this.client.messages.create({
-        to: message.to,
-        from: message.from,
-        body: message.body,
-        ...(message.statusCallbackUrl && { statusCallback: message.statusCallbackUrl }),
+      const created = await this.client.create('Messages', {
+        To: message.to,
+        From: message.from,
+        Body: message.body,
+        ...(message.statusCallbackUrl && { StatusCallback: message.statusCallbackUrl }),
       });
       return { providerMessageId: created.sid };
     } catch (error) {
@@ -73,20 +145,14 @@ export class TwilioSms implements SmsSender {
     }
   }
 
-  /** When Twilio received an inbound message; undefined when it cannot be fetched. */
-  async receivedAt(messageId: string): Promise<Date | undefined> {
-    try {
-      const message = await this.client.messages(messageId).fetch();
-      return message.dateSent ?? message.dateCreated ?? undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
   /** After a crash mid-send: did a message with this exact body reach this number since `since`? */
   async wasSent(message: OutboundSms, since: Date): Promise<boolean | 'unknown'> {
     try {
-      const sent = await this.client.messages.list({ to: message.to, dateSentAfter: since, limit: 50 });
+      const sent = await this.client.list<{ body?: string }>(
+        'Messages',
+        { To: message.to, 'DateSent>': twilioDateTime(since) },
+        50,
+      );
       return sent.some((m) => m.body === message.body);
     } catch {
       return 'unknown';
@@ -97,19 +163,19 @@ export class TwilioSms implements SmsSender {
 export class TwilioVoice implements VoiceCaller {
   readonly channel = 'voice' as const;
   readonly provider = 'twilio';
-  constructor(private readonly client: TwilioClient) {}
+  constructor(private readonly client: TwilioRest) {}
 
   async send(call: OutboundCall): Promise<SendReceipt> {
     try {
-      const created = await this.client.calls.create({
-        to: call.to,
-        from: call.from,
-        url: call.twimlUrl,
-        method: 'POST',
-        statusCallback: call.statusCallbackUrl,
-        statusCallbackEvent: ['completed'],
+      const created = await this.client.create('Calls', {
+        To: call.to,
+        From: call.from,
+        Url: call.twimlUrl,
+        Method: 'POST',
+        StatusCallback: call.statusCallbackUrl,
+        StatusCallbackEvent: ['completed'],
         // Detect answering machines so no survey is left on voicemail (we fall back to SMS).
-        machineDetection: 'Enable',
+        MachineDetection: 'Enable',
       });
       return { providerMessageId: created.sid };
     } catch (error) {
@@ -119,10 +185,30 @@ export class TwilioVoice implements VoiceCaller {
 
   async wasSent(call: OutboundCall, since: Date): Promise<boolean | 'unknown'> {
     try {
-      const calls = await this.client.calls.list({ to: call.to, startTimeAfter: since, limit: 20 });
+      const calls = await this.client.list('Calls', { To: call.to, 'StartTime>': twilioDateTime(since) }, 20);
       return calls.length > 0;
     } catch {
       return 'unknown';
+    }
+  }
+}
+
+/** Inbound messages as Twilio keeps them (its REST API), for the order of keywords. */
+export class TwilioInboundMessages implements InboundMessages {
+  constructor(private readonly client: TwilioRest) {}
+
+  /** When Twilio received an inbound message; undefined when it cannot be fetched. */
+  async receivedAt(messageId: string): Promise<Date | undefined> {
+    try {
+      const message = await this.client.get<{ date_sent?: string | null; date_created?: string | null }>(
+        'Messages',
+        messageId,
+      );
+      // Twilio's REST API gives RFC 2822 dates ("Tue, 10 Mar 2026 14:00:00 +0000").
+      const at = Date.parse(message.date_sent ?? message.date_created ?? '');
+      return Number.isNaN(at) ? undefined : new Date(at);
+    } catch {
+      return undefined;
     }
   }
 }

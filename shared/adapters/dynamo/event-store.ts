@@ -43,6 +43,22 @@ export class EventStore {
     return stored as unknown as StoredEvent;
   }
 
+  /**
+   * Claims an inbound provider message id once (SNS two-way SMS): true the first time, false for
+   * a re-delivery of the same message, so its reply is sent once.
+   */
+  async claimInbound(messageId: string, at: Date): Promise<boolean> {
+    return conditionalPut(this.db, this.meter, {
+      TableName: this.table,
+      Item: {
+        pk: `INBOUND#${messageId}`,
+        receivedAt: at.toISOString(),
+        ttl: expiresAfter(at, EVENT_RETENTION_DAYS),
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+  }
+
   /** Stores the event once; false if it was already stored (a duplicate delivery). */
   async put(stored: StoredEvent): Promise<boolean> {
     return conditionalPut(this.db, this.meter, {

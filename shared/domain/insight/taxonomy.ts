@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LANGUAGES, type Language } from '../model.ts';
 import { de } from './lang/de.ts';
 import { en } from './lang/en.ts';
