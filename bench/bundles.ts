@@ -75,7 +75,7 @@ export async function measureBundles(log: (line: string) => void): Promise<Bundl
   try {
     log('bundles: cdk synth (sns, so every function is there) ...');
     synthesize(outdir, { demo: 'true', smsProvider: 'sns' });
-    const access = functionAccess({ promoterReviews: false });
+    const access = functionAccess();
     const rows: BundleRow[] = [];
     for (const fn of new Deployment(outdir, 'bench').functions().values()) {
       const file = join(fn.assetDir, 'index.mjs');

@@ -194,9 +194,7 @@ export class StatelessStack extends Stack {
             }
           : undefined,
     };
-    const accessOf = functionAccess({
-      promoterReviews: Object.values(props.touchpoints.touchpoints).some((t) => t.promoterReviewUrl),
-    });
+    const accessOf = functionAccess();
     const made: Partial<Record<FunctionName, AppFunction>> = {};
     for (const [name, props] of Object.entries(settings) as Array<
       [FunctionName, (typeof settings)[FunctionName]]

@@ -58,17 +58,13 @@ const INGEST: FunctionAccess = {
 /** Replies to an SMS survey (Twilio's webhook or SNS two-way): the thread, consent, the response. */
 const SMS_REPLIES = {
   Surveys: { actions: ['BatchGetItem', 'UpdateItem'], indexes: SURVEY_THREADS },
-  Customers: { actions: ['GetItem', 'UpdateItem'] },
+  // PutItem: inbound messages that touch no survey (keywords, HELP) are remembered by hashed id.
+  Customers: { actions: ['GetItem', 'PutItem', 'UpdateItem'] },
   Responses: { actions: ['GetItem', 'PutItem'] },
 } as const;
 
-/**
- * `promoterReviews`: some touchpoint of touchpoints.config.json invites promoters to a review, so the
- * tick reads the survey of each invitation it sends.
- */
-export function functionAccess(options: {
-  promoterReviews: boolean;
-}): Readonly<Record<FunctionName, FunctionAccess>> {
+/** What every function of the stack may call (see the file's comment). */
+export function functionAccess(): Readonly<Record<FunctionName, FunctionAccess>> {
   return {
     'ingest-webhook': INGEST,
     'eventbridge-ingest': INGEST,
@@ -101,10 +97,16 @@ export function functionAccess(options: {
       email: true,
       sms: true,
       tables: {
-        Aggregates: { actions: ['GetItem', 'Query', 'UpdateItem'] },
+        // Erase deletes the customer's alerts and follow-ups.
+        Aggregates: { actions: ['GetItem', 'Query', 'DeleteItem'] },
         Responses: { actions: ['GetItem', 'PutItem'], indexes: { byTouchpoint: ['Query'] } },
-        Surveys: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Scan'] },
-        Customers: { actions: ['GetItem', 'Query', 'DeleteItem'] },
+        // The parked list reads the due index's parked partition; requeue updates.
+        Surveys: {
+          actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'Scan'],
+          indexes: { gsi1: ['Query'] },
+        },
+        // Erase remembers the erased surveys' inbound message ids by hash (PutItem).
+        Customers: { actions: ['GetItem', 'PutItem', 'Query', 'DeleteItem'] },
         Events: { actions: ['Scan', 'DeleteItem'] },
       },
     },
@@ -115,7 +117,8 @@ export function functionAccess(options: {
       alerts: true,
       tables: {
         Surveys: {
-          actions: ['BatchGetItem', 'UpdateItem', ...(options.promoterReviews ? (['GetItem'] as const) : [])],
+          // GetItem: a survey that failed is read again before its error is recorded (parked-surveys.ts).
+          actions: ['BatchGetItem', 'GetItem', 'UpdateItem'],
           indexes: { gsi1: ['Query'] },
         },
         Customers: { actions: ['GetItem', 'Query'] },

@@ -19,7 +19,7 @@ import {
  * (the deploy rehearsal, `npm run rehearse`, runs the bundles and fails on a call without its grant
  * or a grant no call used). These tests pin the synthesized policies to that list.
  */
-const ACCESS = functionAccess({ promoterReviews: false });
+const ACCESS = functionAccess();
 
 let base: BuiltApp;
 let sns: BuiltApp;

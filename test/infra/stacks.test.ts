@@ -27,7 +27,7 @@ import {
 } from './build-app.ts';
 
 /** The tables each function is told about: those its entry in shared/infra/access.ts uses. */
-const ACCESS = functionAccess({ promoterReviews: false });
+const ACCESS = functionAccess();
 
 /** Actions IAM offers no resource-level permissions for; the only ones allowed on "*". */
 const STAR_ONLY_ACTIONS = new Set([

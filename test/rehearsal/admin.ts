@@ -1,5 +1,8 @@
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { OutboxEntry } from '../../local/sandbox.ts';
 import { ratingLinksOf } from '../../local/simulator.ts';
+import { dueSortKey } from '../../shared/adapters/dynamo/survey-store.ts';
 import type { FunctionName } from '../../shared/infra/routes.ts';
 import type { Stack } from './deploy.ts';
 import { type Check, eventBridgeEvent, SMS_CUSTOMER, snsEvent, TEST_EMAIL, TEST_PHONE } from './events.ts';
@@ -81,6 +84,7 @@ export async function driveAdmin(ctx: AdminContext): Promise<void> {
     const res = await gateway.request('GET', `${base}${path}`, { headers: adminHeaders });
     check(`GET ${path.split('?')[0]} answers 200`, res.status === 200, res.body.slice(0, 300));
   }
+  await driveParking(ctx, adminHeaders, schedule);
 
   // --- send-test, STOP, erase --------------------------------------------------------------------------
   for (const to of [TEST_PHONE, TEST_EMAIL]) {
@@ -148,4 +152,76 @@ export async function driveAdmin(ctx: AdminContext): Promise<void> {
   );
   await stack.poller.drain();
   check('no stream batch failed', stack.poller.deadLetters.length === 0, stack.poller.deadLetters);
+}
+
+/** The tick's log line when it parks a survey (expected once, for the broken survey below). */
+export const PARKED_LOG = 'survey parked after repeated dispatch errors';
+
+/**
+ * A survey the tick cannot process (a record without its metric, as a bug or an older version could
+ * leave) is retried with backoff, then parked, while the tick goes on; an admin lists it and puts it
+ * back. Proves the tick's read of a failing survey and the admin routes' index reads are granted.
+ */
+async function driveParking(
+  ctx: AdminContext,
+  adminHeaders: Record<string, string>,
+  schedule: () => unknown,
+): Promise<void> {
+  const { stack, check, base, invoke } = ctx;
+  const { gateway, clock } = stack;
+  const surveysTable = [...stack.deployment.tableNames].find(([id]) => id.startsWith('Surveys'))?.[1];
+  const surveyId = `sv_rehearsal_broken_${clock.now.getTime()}`;
+  const dueAt = clock.now.toISOString();
+  await stack.dynamo.send(
+    new PutItemCommand({
+      TableName: surveysTable,
+      Item: marshall({
+        pk: `SURVEY#${surveyId}`,
+        sk: 'SURVEY',
+        gsi1pk: 'DUE',
+        gsi1sk: dueSortKey(dueAt, surveyId),
+        surveyId,
+        touchpoint: 'ticket_closed',
+        eventId: `broken-${surveyId}`,
+        eventType: 'ticket_closed',
+        source: 'rehearsal',
+        customerId: 'c-broken',
+        email: 'broken@example.com',
+        language: 'en',
+        status: 'scheduled',
+        createdAt: dueAt,
+        dueAt,
+        expiresAt: new Date(clock.now.getTime() + 7 * 86_400_000).toISOString(),
+        channelPlan: ['email'],
+        attempts: [],
+        decisions: [],
+        followUp: false,
+        context: {},
+      }),
+    }),
+  );
+  let parked = 0;
+  let errors = 0;
+  for (let i = 0; i < 6 && parked === 0; i++) {
+    clock.now = new Date(clock.now.getTime() + 61 * 60_000);
+    const tick = await invoke<{ errors?: number; parked?: number }>('dispatch-tick', schedule());
+    errors += tick.errors ?? 0;
+    parked += tick.parked ?? 0;
+  }
+  check('a survey the tick cannot process is retried, then parked', parked === 1 && errors >= 4, {
+    errors,
+    parked,
+  });
+  const listed = json(await gateway.request('GET', `${base}/api/surveys/parked`, { headers: adminHeaders }));
+  const items = (listed.items as Array<{ surveyId: string }> | undefined) ?? [];
+  check(
+    'GET /api/surveys/parked lists it',
+    items.some((s) => s.surveyId === surveyId),
+    listed,
+  );
+  const requeue = await gateway.request('POST', `${base}/api/surveys/requeue`, {
+    headers: { ...adminHeaders, 'content-type': 'application/json' },
+    body: JSON.stringify({ surveyIds: [surveyId] }),
+  });
+  check('POST /api/surveys/requeue puts it back', requeue.status === 200, requeue.body.slice(0, 300));
 }
