@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   HELP_KEYWORDS,
   NUMBER_WORDS,
@@ -9,12 +11,27 @@ import {
 } from '../shared/domain/keywords.ts';
 import { LANGUAGES } from '../shared/domain/model.ts';
 
-/** Renders docs/reply-forms.md from the parser's own vocabulary (run: npx tsx scripts/reply-forms-doc.ts). */
-const rows = LANGUAGES.map((lang) => {
-  const cell = (list?: string[]) => (list ?? []).map((w) => `\`${w}\``).join(', ') || '-';
-  return `| ${lang} | ${cell(OPT_OUT_KEYWORDS[lang])} | ${cell(OPT_IN_KEYWORDS[lang])} | ${cell(HELP_KEYWORDS[lang])} | ${(OPT_OUT_PHRASES[lang] ?? []).length} patterns | ${(NUMBER_WORDS[lang] ?? []).join(', ')} |`;
-});
-const doc = `# Replies Touchpoint understands
+/** Where the page lives; test/unit/docs-links.test.ts checks it is exactly what this renders. */
+export const REPLY_FORMS_PAGE = fileURLToPath(new URL('../docs/reply-forms.md', import.meta.url));
+
+/** Markdown as the repository's formatter (Biome, in `npm test`'s lint) writes it: tables aligned. */
+function formatted(markdown: string): string {
+  const biome = fileURLToPath(new URL('../node_modules/.bin/biome', import.meta.url));
+  const result = spawnSync(biome, ['format', `--stdin-file-path=${REPLY_FORMS_PAGE}`], {
+    input: markdown,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`biome format failed: ${result.stderr || result.error}`);
+  return result.stdout;
+}
+
+/** docs/reply-forms.md, rendered from the parser's own vocabulary (write it: npx tsx scripts/reply-forms-doc.ts). */
+export function renderReplyForms(): string {
+  const rows = LANGUAGES.map((lang) => {
+    const cell = (list?: string[]) => (list ?? []).map((w) => `\`${w}\``).join(', ') || '-';
+    return `| ${lang} | ${cell(OPT_OUT_KEYWORDS[lang])} | ${cell(OPT_IN_KEYWORDS[lang])} | ${cell(HELP_KEYWORDS[lang])} | ${(OPT_OUT_PHRASES[lang] ?? []).length} patterns | ${(NUMBER_WORDS[lang] ?? []).join(', ')} |`;
+  });
+  return formatted(`# Replies Touchpoint understands
 
 Generated from \`shared/domain/keywords.ts\` by \`scripts/reply-forms-doc.ts\`. Keywords match the whole
 message, case-insensitive, accents optional; they work whatever language the survey was sent in.
@@ -37,7 +54,7 @@ never re-subscribes, and a STOP older than a later START does not undo it. A sig
 
 | reply | read as |
 |---|---|
-| \`9\`, \` 9 \`, \`9/10\`, \`9 - great\`, \`I'd say 8\`, \`10!\` | that number |
+| \`9\` (spaces around it too), \`9/10\`, \`9 - great\`, \`I'd say 8\`, \`10!\` | that number |
 | \`nine\`, \`neun\`, \`neuf\`, \`nueve\`, \`negen\`, \`kilenc\`, \`üheksa\`, \`девять\` | 9 (every number word 0-10 of the table above) |
 | full-width and Arabic-Indic digits (\`９\`, \`٩\`) | that number |
 | two different numbers (\`7 or 8\`, \`between 7 and 8\`) | unclear: one clarification is sent |
@@ -55,6 +72,10 @@ After a score, the next message is the answer to the optional "why?" and is stor
 | \`#\` alone, or silence | no input: re-prompt once, then goodbye |
 | \`*\` | end the call politely |
 | a number outside the scale, or anything else | re-prompt once, then goodbye |
-`;
-writeFileSync(new URL('../docs/reply-forms.md', import.meta.url), doc);
-console.log('wrote docs/reply-forms.md');
+`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  writeFileSync(REPLY_FORMS_PAGE, renderReplyForms());
+  console.log('wrote docs/reply-forms.md');
+}

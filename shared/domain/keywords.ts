@@ -1,6 +1,6 @@
 /**
  * Reply vocabulary per shipped language: SMS keywords (whole-message matches), natural-language
- * opt-out phrases and number words 0-10. Rendered into docs/reply-forms.md for the README.
+ * opt-out phrases and number words 0-10. Rendered into docs/reply-forms.md by scripts/reply-forms-doc.ts.
  */
 export const OPT_OUT_KEYWORDS: Record<string, string[]> = {
   en: ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPT OUT', 'OPTOUT', 'STOP ALL'],
