@@ -134,8 +134,9 @@ export class StatelessStack extends Stack {
     const adminApi = make('admin-api', {
       description:
         'Admin API (scores, responses, alerts, data-subject export/erase, test sends) and dashboard',
-      // The dashboard's static files travel inside the bundle (served by GET / and GET /{asset}).
-      staticAssets: 'dashboard/public',
+      // The built dashboard (infra/app.ts builds it at synth) travels inside the bundle, served by
+      // GET / and GET /{asset}.
+      staticAssets: 'dashboard/dist',
       timeout: Duration.seconds(29),
     })
       // Erase rewrites responses and surveys, deletes events and scrubs alerts; send-test creates a survey.
