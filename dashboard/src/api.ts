@@ -42,8 +42,8 @@ async function required<T>(path: string): Promise<T> {
 }
 
 /** Every touchpoint's all-time score with its series by `period`. */
-export function getScores(period?: Granularity): Promise<ScoresResponse> {
-  return required(period ? `/api/scores?period=${period}` : '/api/scores');
+export function getScores(period: Granularity): Promise<ScoresResponse> {
+  return required(`/api/scores?period=${period}`);
 }
 
 /** The newest responses with a comment, across touchpoints or of one. */

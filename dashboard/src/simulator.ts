@@ -1,6 +1,7 @@
 // The customer simulator (local runtime only): send an event, move the virtual clock, answer by
 // SMS or by pressing keys on a call. Each step refreshes the dashboard.
 import {
+  type ClockMove,
   type DevResult,
   moveClock,
   runBackgroundStep,
@@ -12,7 +13,7 @@ import { $, input, onSubmit, say, select } from './dom.ts';
 import { refresh } from './views.ts';
 
 const report = (text: string) => say('sim-result', text);
-const rejected = (r: DevResult<unknown> & { ok: false }) => `Rejected: ${r.json.error ?? 'error'}`;
+const rejected = (r: Extract<DevResult<unknown>, { ok: false }>) => `Rejected: ${r.json.error ?? 'error'}`;
 
 /** What the caller hears next, from the TwiML the voice webhook answered. */
 function spoken(twiml: string): string[] {
@@ -21,7 +22,7 @@ function spoken(twiml: string): string[] {
   );
 }
 
-async function clock(move: Parameters<typeof moveClock>[0]): Promise<void> {
+async function clock(move: ClockMove): Promise<void> {
   const r = await moveClock(move);
   report(
     r.ok
