@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { buildDashboard } from '../dashboard/build.ts';
 import { ConfigError } from '../shared/errors.ts';
 import { TABLES } from '../shared/infra/tables.ts';
 import { JavaMissingError } from './dynamodb-local.ts';
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
   const inMemory = process.argv.includes('--in-memory') || env.TOUCHPOINT_IN_MEMORY === '1';
   const stateDir = env.TOUCHPOINT_STATE_DIR ?? join(REPO_ROOT, '.touchpoint');
   const port = Number(env.PORT ?? 3000);
+  // The dashboard is served from its build: rebuild it from the current sources.
+  await buildDashboard();
   const runtime = await startLocalRuntime({
     port,
     background: true,

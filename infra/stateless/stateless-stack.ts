@@ -153,7 +153,8 @@ export class StatelessStack extends Stack {
         description:
           'Admin API (scores, responses, alerts, data-subject export/erase, test sends) and dashboard',
         // The dashboard's static files travel inside the bundle (served by GET / and GET /{asset}).
-        staticAssets: 'dashboard/public',
+        // The built dashboard (infra/app.ts builds it at synth), served by GET / and GET /{asset}.
+        staticAssets: 'dashboard/dist',
         timeout: Duration.seconds(29),
       },
       'dispatch-tick': {

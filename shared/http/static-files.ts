@@ -4,8 +4,8 @@ import type { HttpResponse } from './api.ts';
 
 /**
  * Serves the dashboard's built files. Only names in the folder's top level with known extensions
- * are served (no path traversal). The folder is `dashboard/public` next to the source tree (local
- * runtime) or copied next to the Lambda bundle by the CDK bundling hook.
+ * are served (no path traversal). The folder is `dashboard/dist`, built by dashboard/build.ts: in
+ * the source tree (local runtime) or copied next to the Lambda bundle by the CDK bundling hook.
  */
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -17,7 +17,7 @@ const TYPES: Record<string, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-const candidates = ['../../dashboard/public/', './dashboard/public/', '../dashboard/public/'].map((rel) =>
+const candidates = ['../../dashboard/dist/', './dashboard/dist/', '../dashboard/dist/'].map((rel) =>
   fileURLToPath(new URL(rel, import.meta.url)),
 );
 const cache = new Map<string, Buffer | null>();

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/runtime.ts';
@@ -244,8 +245,19 @@ describe('dashboard in a headless browser', () => {
     });
 
     it('puts neighbouring periods one step apart on the time axis, also across a year end', async () => {
-      const steps = await page.evaluate(`(async () => {
-        const { periodIndex } = await import('/period-index.js');
+      // The module as the dashboard's build compiles it, run in the page (the browser's Date).
+      const compiled = await build({
+        entryPoints: ['dashboard/src/charts/period-index.ts'],
+        bundle: true,
+        format: 'iife',
+        globalName: 'periodIndexModule',
+        target: 'es2022',
+        write: false,
+        logLevel: 'silent',
+      });
+      const steps = await page.evaluate(`(() => {
+        ${compiled.outputFiles[0]?.text}
+        const { periodIndex } = periodIndexModule;
         const step = (a, b) => periodIndex(b) - periodIndex(a);
         return [
           step('2026-12-31', '2027-01-01'),

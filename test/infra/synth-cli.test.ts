@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,5 +98,20 @@ describe('cdk synth (the real CLI, with esbuild bundling)', () => {
       checked.push(name);
     }
     expect(checked).toHaveLength(9);
+  });
+
+  it('ships the built dashboard (page, stylesheet, one bundled script) in the admin function only', () => {
+    const withDashboard = readdirSync(outdir).filter((dir) => existsSync(join(outdir, dir, 'dashboard')));
+    expect(withDashboard).toHaveLength(1);
+    const shipped = join(outdir, withDashboard[0] ?? '', 'dashboard/dist');
+
+    expect(readdirSync(shipped).sort()).toEqual(['app.css', 'app.js', 'index.html']);
+    // The build of the current sources: the same bytes as the suite's own build (global setup).
+    expect(readFileSync(join(shipped, 'app.js'), 'utf8')).toBe(
+      readFileSync(join(ROOT, 'dashboard/dist/app.js'), 'utf8'),
+    );
+    expect(readFileSync(join(shipped, 'index.html'), 'utf8')).toContain(
+      '<script type="module" src="app.js">',
+    );
   });
 });
